@@ -1,0 +1,32 @@
+# make run: set up and serve on http://127.0.0.1:8000 with the embedded defaults.
+# make test: set up everything the tests need and run the whole suite.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+WORKERS ?= 2
+
+.PHONY: run test typecheck bench clean
+
+$(BIN)/.runtime: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(BIN)/.dev: requirements-dev.txt $(BIN)/.runtime
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+run: $(BIN)/.runtime
+	$(BIN)/gunicorn --bind $(HOST):$(PORT) --workers $(WORKERS) --preload 'app:create_app()'
+
+test: $(BIN)/.dev
+	$(BIN)/python -m pytest
+	$(BIN)/python -m mypy
+
+typecheck: $(BIN)/.dev
+	$(BIN)/python -m mypy
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .hypothesis
