@@ -1,0 +1,160 @@
+"""Runs the stages in order: text -> mentions -> decisions -> edits -> result."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+
+from gazetteer.index import NameIndex
+from repair.diff import apply_edits, build_diff, map_span, non_overlapping
+from repair.errors import InvalidRequest, TextTooLong
+from repair.grammar import GrammarEngine, check_grammar
+from repair.languages import normalize_language
+from repair.mentions import find_mentions
+from repair.models import (
+    Correction,
+    Edit,
+    Entity,
+    GrammarReport,
+    RepairOptions,
+    RepairResult,
+    Suggestion,
+)
+from repair.names import Decision, decide_names
+
+DEFAULT_MAX_CHARS = 100_000
+
+
+@dataclass
+class Repairer:
+    """The pipeline with its long-lived parts: the name index and a grammar engine."""
+
+    index: NameIndex
+    engine: GrammarEngine | None = None
+    grammar_timeout: float = 10.0
+    max_chars: int = DEFAULT_MAX_CHARS
+
+    def repair(self, text: str, options: RepairOptions = RepairOptions()) -> RepairResult:
+        """Repair one text.
+
+        :raises TextTooLong: the text is over ``max_chars``.
+        :raises InvalidRequest: an option is out of range (UnknownLanguage for the language).
+        """
+        if len(text) > self.max_chars:
+            raise TextTooLong(
+                f"text is {len(text):,} characters; the maximum is {self.max_chars:,}"
+            )
+        return repair_text(
+            text,
+            index=self.index,
+            engine=self.engine,
+            options=options,
+            grammar_timeout=self.grammar_timeout,
+        )
+
+    def close(self) -> None:
+        """Release the grammar engine (a LanguageTool client, say)."""
+        if self.engine is not None:
+            self.engine.close()
+
+
+def repair_text(
+    text: str,
+    *,
+    index: NameIndex,
+    engine: GrammarEngine | None = None,
+    options: RepairOptions = RepairOptions(),
+    grammar_timeout: float = 10.0,
+) -> RepairResult:
+    """Fix officials' names in ``text``, check its grammar and diff the two."""
+    if options.mode not in ("apply", "suggest"):
+        raise InvalidRequest(f"mode must be 'apply' or 'suggest', not {options.mode!r}")
+    options = replace(options, language=normalize_language(options.language))
+    timings: dict[str, float] = {}
+
+    with _timed(timings, "names"):
+        mentions = find_mentions(text)
+        decisions = decide_names(text, mentions, index, min_confidence=options.suggest_threshold)
+        corrections = _corrections(decisions, index, options)
+        applied = [c for c in corrections if c.applied]
+        output = apply_edits(text, (c.as_edit() for c in applied))
+
+    with _timed(timings, "diff"):
+        diff = build_diff(text, applied)
+
+    with _timed(timings, "grammar"):
+        if options.grammar:
+            report = check_grammar(
+                engine,
+                output,
+                language=options.language,
+                known_words=index.known_words,
+                timeout=grammar_timeout,
+            )
+        else:
+            report = GrammarReport(
+                engine=engine.name if engine else "none",
+                status="disabled",
+                reason="grammar checking was turned off for this request",
+            )
+        # The name stage knows better than a spell checker what a name should be.
+        name_spans = [map_span(diff.ops, c.start, c.end) for c in corrections]
+        suggestions = tuple(
+            s for s in report.suggestions if not any(s.start < e and s.end > b for b, e in name_spans)
+        )
+        suggested_text = apply_edits(output, _first_replacements(suggestions))
+
+    return RepairResult(
+        input=text,
+        text=output,
+        corrections=tuple(corrections),
+        suggestions=suggestions,
+        suggested_text=suggested_text,
+        diff=diff,
+        grammar=report,
+        timings_ms=timings,
+    )
+
+
+def _corrections(
+    decisions: list[Decision], index: NameIndex, options: RepairOptions
+) -> list[Correction]:
+    corrections = []
+    applicable = {
+        (e.start, e.end)
+        for e in non_overlapping(
+            Edit(d.start, d.end, d.replacement)
+            for d in decisions
+            if d.confidence >= options.apply_threshold
+        )
+    }
+    for decision in decisions:
+        entry = index.entries[decision.entry_id]
+        corrections.append(
+            Correction(
+                start=decision.start,
+                end=decision.end,
+                original=decision.original,
+                replacement=decision.replacement,
+                applied=options.mode == "apply" and (decision.start, decision.end) in applicable,
+                confidence=decision.confidence,
+                reason=decision.reason,
+                entity=Entity(entry.id, entry.name, entry.role, entry.country, entry.kind),
+            )
+        )
+    return corrections
+
+
+def _first_replacements(suggestions: tuple[Suggestion, ...]) -> list[Edit]:
+    return [Edit(s.start, s.end, s.replacements[0]) for s in suggestions if s.replacements]
+
+
+@contextmanager
+def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        timings[stage] = round((time.perf_counter() - started) * 1000, 3)
