@@ -53,9 +53,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         timeout=float(app.config["GRAMMAR_TIMEOUT"]),
         known_words=index.known_words,
     )
-    app.extensions["repair"] = Repairer(
+    repairer = Repairer(
         index, engine, grammar_timeout=float(app.config["GRAMMAR_TIMEOUT"]), max_chars=max_chars
     )
+    repairer.warm_up()
+    app.extensions["repair"] = repairer
     log.info("gazetteer %s: %d entries", gazetteer.version, len(gazetteer))
 
     app.add_url_rule("/v1/repair", view_func=repair_api, methods=["POST"])

@@ -74,13 +74,16 @@ def build_diff(text: str, applied: Sequence[Correction]) -> Diff:
     """The ops, a unified diff and an HTML redline of the applied corrections."""
     ops = diff_ops(text, (c.as_edit() for c in applied))
     output = apply_ops(text, ops)
+    lines = difflib.unified_diff(
+        text.splitlines(keepends=True),
+        output.splitlines(keepends=True),
+        fromfile="input",
+        tofile="repaired",
+    )
+    # As diff(1) does, mark a last line without a newline rather than run it into the next.
     unified = "".join(
-        difflib.unified_diff(
-            text.splitlines(keepends=True),
-            output.splitlines(keepends=True),
-            fromfile="input",
-            tofile="repaired",
-        )
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+        for line in lines
     )
     return Diff(ops, unified, redline_html(text, ops, applied))
 

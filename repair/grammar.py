@@ -42,6 +42,10 @@ class GrammarEngine(Protocol):
         """Suggestions for ``text``; raises EngineUnavailable when the engine cannot answer."""
         ...
 
+    def warm_up(self) -> None:
+        """Do now, at start-up, the slow work the first check would otherwise wait for."""
+        ...
+
     def close(self) -> None:
         """Release whatever the engine holds (servers, linters)."""
         ...
@@ -137,6 +141,11 @@ class HarperEngine:
                     if span not in found:
                         found[span] = self._suggestion(rule, lint)
         return sorted(found.values(), key=lambda s: (s.start, s.end))
+
+    def warm_up(self) -> None:
+        """Build the American English linter (about half a second)."""
+        with self._lock:
+            self._linter(harper.Dialect.AMERICAN)
 
     def close(self) -> None:
         """Drop the linters; the next check builds them again."""
@@ -274,6 +283,9 @@ class LanguageToolEngine:
             raise EngineUnavailable(f"LanguageTool at {tool.url} failed: {exc}") from exc
         return sorted(found, key=lambda s: (s.start, s.end))
 
+    def warm_up(self) -> None:
+        """Nothing: the server may start after this service, so clients are made on first use."""
+
     def close(self) -> None:
         """Close every client, and stop the local server if this engine started one."""
         with self._lock:
@@ -400,9 +412,19 @@ def _is_known(matched: str, known: frozenset[str]) -> bool:
     return bool(parts) and all(part in known for part in parts)
 
 
-# Engines run here so that a slow one cannot hold a request past its timeout. Threads are
-# made on demand; a call that timed out keeps its thread until the engine's own timeout.
-_EXECUTOR = concurrent.futures.ThreadPoolExecutor(max_workers=8, thread_name_prefix="grammar")
+# Engines run in these threads so that a slow one cannot hold a request past its timeout.
+# A call that timed out keeps its thread until the engine's own timeout. The pool is made per
+# process: gunicorn forks workers from a loaded app, and threads do not survive a fork.
+_EXECUTORS: dict[int, concurrent.futures.ThreadPoolExecutor] = {}
+
+
+def _executor() -> concurrent.futures.ThreadPoolExecutor:
+    pid = os.getpid()
+    if pid not in _EXECUTORS:
+        _EXECUTORS[pid] = concurrent.futures.ThreadPoolExecutor(
+            max_workers=8, thread_name_prefix="grammar"
+        )
+    return _EXECUTORS[pid]
 
 
 def check_grammar(
@@ -422,7 +444,7 @@ def check_grammar(
     if engine is None:
         return GrammarReport(engine="none", status="disabled")
     code = normalize_language(language)
-    future = _EXECUTOR.submit(engine.check, text, language=code)
+    future = _executor().submit(engine.check, text, language=code)
     done, _ = concurrent.futures.wait([future], timeout=timeout)
     if not done:
         future.cancel()  # if it is still queued behind hung calls, never start it

@@ -22,7 +22,7 @@ from repair.models import (
     RepairResult,
     Suggestion,
 )
-from repair.names import Decision, decide_names
+from repair.names import Decision, decide_names, load_word_frequencies
 
 DEFAULT_MAX_CHARS = 100_000
 
@@ -53,6 +53,17 @@ class Repairer:
             options=options,
             grammar_timeout=self.grammar_timeout,
         )
+
+    def warm_up(self) -> None:
+        """Load now what the first request would wait for: word frequencies, a linter.
+
+        Runs in the calling thread, so it is safe before gunicorn forks its workers.
+        """
+        load_word_frequencies()
+        sample = "President Emanuel McCone met Donald Tus."
+        repair_text(sample, index=self.index, options=RepairOptions(grammar=False))
+        if self.engine is not None:
+            self.engine.warm_up()
 
     def close(self) -> None:
         """Release the grammar engine (a LanguageTool client, say)."""
