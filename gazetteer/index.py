@@ -1,7 +1,8 @@
 """NameIndex: exact maps over every accepted spelling, then RapidFuzz for the rest.
 
 This is the only module that calls RapidFuzz, so a change of scorer or of candidate
-generation happens here and nowhere else.
+generation happens here and nowhere else. Candidates come from symmetric deletes and sound
+keys, never from a scan of the whole gazetteer; RapidFuzz scores them.
 """
 
 from __future__ import annotations
@@ -9,20 +10,18 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import jellyfish
-from rapidfuzz import process
 from rapidfuzz.distance import Indel, JaroWinkler, OSA
 
 from gazetteer.loader import Entry, Gazetteer
-from gazetteer.normalize import fold
+from gazetteer.normalize import fold, fold_uncached
 
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class NameForm:
+class NameForm(NamedTuple):
     """One accepted spelling of a person's name, split into given names and surname."""
 
     entry_id: str
@@ -44,45 +43,65 @@ class NameForm:
 
 
 class NameIndex:
-    """Every accepted spelling of every entry, folded, for exact and fuzzy lookup."""
+    """Every accepted spelling of every entry, folded, for exact and fuzzy lookup.
+
+    Built once per process (about a second for the world-scale gazetteer) and never changed:
+    a reload builds a new one.
+    """
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self.entries = gazetteer.entries
-        self._full: dict[str, list[NameForm]] = defaultdict(list)
-        self._surname: dict[str, set[str]] = defaultdict(set)
-        self._given: dict[str, set[str]] = defaultdict(set)
-        self._phonetic: dict[str, set[str]] = defaultdict(set)
-        self._written_surname: dict[tuple[str, str], str] = {}
+        full: dict[str, list[NameForm]] = defaultdict(list)
+        surnames: dict[str, set[str]] = defaultdict(set)
+        given: set[str] = set()
         for entry in gazetteer.entries.values():
-            self._add(entry)
-        self._surname_choices = {key: key for key in self._surname}
-        self._all_given = frozenset(g for names in self._given.values() for g in names)
+            if entry.surname_variants:
+                keys = sorted({fold_uncached(s) for s in entry.surnames}, key=len, reverse=True)
+            else:
+                keys = [fold_uncached(entry.surname)]
+            for key in keys:
+                surnames[key].add(entry.id)
+            seen = set()
+            for written in entry.full_names:
+                name_key = fold_uncached(written)
+                if name_key in seen:
+                    continue
+                seen.add(name_key)
+                # The longest surname the name ends with; "Xi Jinping" puts it first, and
+                # is then one form as a whole.
+                surname = next((k for k in keys if name_key.endswith(k)), name_key)
+                form_given = tuple(name_key[: len(name_key) - len(surname)].split())
+                full[name_key].append(NameForm(entry.id, form_given, surname, written))
+                given.update(form_given)
+        self._full = dict(full)
+        self._surname = dict(surnames)
+        self._all_given = frozenset(given)
+        self._phonetic: dict[str, set[str]] = defaultdict(set)
+        self._surname_deletes: dict[str, str] = {}
+        for key in self._surname:
+            self._phonetic[phonetic_key(key)].add(key)
+            for variant in deletes(key, 1):
+                _add_packed(self._surname_deletes, variant, key)
+        first_given: dict[str, set[str]] = defaultdict(set)
+        for forms in self._full.values():
+            for form in forms:
+                if form.given:
+                    first_given[form.given[0]].add(form.entry_id)
+        self._first_given = dict(first_given)
+        self._given_deletes: dict[str, str] = {}
+        for key in self._first_given:
+            for variant in deletes(key, 1):
+                _add_packed(self._given_deletes, variant, key)
+        # Who holds a post now, for articles that name the post instead of the person.
+        self.current_posts: tuple[tuple[str, str, str], ...] = tuple(
+            (fold(entry.role).split(" of ")[0], fold(entry.country), entry.id)
+            for entry in gazetteer.entries.values()
+            if entry.prominence >= 0.8 and (not entry.roles or not entry.roles[0].end)
+        )
         self.known_words = frozenset(
             word for key in (*self._full, *self._surname) for word in key.split()
         )
-
-    def _add(self, entry: Entry) -> None:
-        surnames = {fold(s) for s in entry.surnames}
-        for written in entry.surnames:
-            self._written_surname[entry.id, fold(written)] = written
-        for surname in surnames:
-            self._surname[surname].add(entry.id)
-            self._phonetic[phonetic_key(surname)].add(surname)
-        for full in entry.full_names:
-            key = fold(full)
-            surname = next((s for s in sorted(surnames, key=len, reverse=True) if key.endswith(s)), "")
-            if not surname:
-                # "Xi Jinping": the surname comes first; the whole name is one form.
-                surname = key
-            given = tuple(key[: len(key) - len(surname)].split())
-            form = NameForm(entry.id, given, surname, full)
-            if any(f.entry_id == entry.id for f in self._full[key]):
-                continue
-            if self._full[key]:
-                log.warning("two entries share the name %r", full)
-            self._full[key].append(form)
-            self._given[entry.id].update(given)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -97,11 +116,8 @@ class NameIndex:
 
     def written_surname(self, entry_id: str, key: str) -> str:
         """How the gazetteer writes the entry's surname spelled ``key`` (folded)."""
-        return self._written_surname.get((entry_id, key), self.entries[entry_id].surname)
-
-    def given_names(self, entry_id: str) -> set[str]:
-        """Every folded given name the entry is known by."""
-        return self._given.get(entry_id, set())
+        entry = self.entries[entry_id]
+        return next((s for s in entry.surnames if fold(s) == key), entry.surname)
 
     def is_given_name(self, key: str) -> bool:
         """Whether ``key`` (folded) is anyone's first name."""
@@ -112,19 +128,59 @@ class NameIndex:
         entry = self.entries[entry_id]
         return [f for name in entry.full_names for f in self._full[fold(name)] if f.entry_id == entry_id]
 
-    def similar_surnames(self, key: str, *, limit: int = 8, cutoff: float = 0.6) -> list[str]:
-        """Folded surnames that may be ``key`` misspelt: close in letters or in sound."""
-        found = process.extract(
-            key,
-            self._surname_choices,
-            scorer=Indel.normalized_similarity,
-            score_cutoff=cutoff,
-            limit=limit,
-        )
-        names = {choice for choice, _score, _key in found}
-        names.update(self._phonetic.get(phonetic_key(key), ()))
-        names.discard(key)
-        return sorted(names)
+    def similar_surnames(self, key: str) -> list[str]:
+        """Folded surnames that may be ``key`` misspelt: close in letters or in sound.
+
+        Symmetric-delete candidates (SymSpell): the index holds every surname with up to one
+        letter deleted, the query is looked up with up to two deleted, so an added ending
+        (Stubber), a cut (Tus), a swap or a substitution (Makron) meets its surname without a
+        scan of the whole list. Metaphone keys add respellings by sound (Peskoff).
+        """
+        found: set[str] = set()
+        for variant in deletes(key, 2 if len(key) > 4 else 1):
+            found.update(_unpack(self._surname_deletes.get(variant)))
+        found.update(self._phonetic.get(phonetic_key(key), ()))
+        found.discard(key)
+        return sorted(found)
+
+    def with_first_name(self, key: str, *, limit: int = 5000) -> set[str]:
+        """Ids of entries whose first given name is ``key`` or one letter from it.
+
+        Used when a first name is written but the surname is too damaged to find by
+        itself ("Emanuel McCone"); empty when the name is too common to narrow anything.
+        """
+        names = {key}
+        for variant in deletes(key, 1) if len(key) > 3 else ():
+            names.update(_unpack(self._given_deletes.get(variant)))
+        ids: set[str] = set()
+        for name in names:
+            ids.update(self._first_given.get(name, ()))
+            if len(ids) > limit:
+                return set()
+        return ids
+
+
+# The delete indexes hold half a million keys, nearly all pointing at one name: store that
+# name itself (no list per key), and join the rare several with a separator.
+_SEPARATOR = "\x00"
+
+
+def _add_packed(mapping: dict[str, str], key: str, value: str) -> None:
+    mapping[key] = mapping[key] + _SEPARATOR + value if key in mapping else value
+
+
+def _unpack(packed: str | None) -> list[str]:
+    return packed.split(_SEPARATOR) if packed else []
+
+
+def deletes(word: str, depth: int) -> set[str]:
+    """``word`` with up to ``depth`` letters deleted, in every way (never below two letters)."""
+    found = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier if len(w) > 2 for i in range(len(w))}
+        found |= frontier
+    return found
 
 
 def phonetic_key(word: str) -> str:
@@ -153,7 +209,7 @@ def similarity(a: str, b: str) -> tuple[float, str]:
     if distance == 1 and min(len(a), len(b)) >= 4:
         return 0.9, "one"
     key_a, key_b = phonetic_key(a), phonetic_key(b)
-    if key_a and key_a == key_b and a[0] == b[0]:
+    if key_a and key_a == key_b and a[0] == b[0] and distance <= 2 and abs(len(a) - len(b)) <= 1:
         return 0.85, "sound"
     if distance == 2 and min(len(a), len(b)) >= 6:
         return 0.8, "two"
