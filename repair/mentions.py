@@ -61,6 +61,7 @@ class Mention:
     sentence_start: bool
     lower_case: bool
     hyphen_neighbours: tuple[str, ...] = ()
+    continues: bool = False
 
     @property
     def start(self) -> int:
@@ -144,8 +145,11 @@ def _mention(
     # "Putin-Trumpet": the runs on either side of a hyphen vouch for each other.
     if prefix.endswith("-") and first > 0:
         neighbours.append(tokens[first - 1].text)
+    continues = False
     if text[run[-1].end : run[-1].end + 1] == "-" and last + 1 < len(tokens):
         neighbours.append(tokens[last + 1].text)
+        # "Young-moo" goes on in lower case: one name; "Putin-Trump" pairs two.
+        continues = not tokens[last + 1].is_capitalised
     return Mention(
         tokens=run,
         words_before=before,
@@ -153,4 +157,5 @@ def _mention(
         sentence_start=sentence_start,
         lower_case=lower_case,
         hyphen_neighbours=tuple(neighbours),
+        continues=continues,
     )

@@ -17,6 +17,7 @@ then surname-only and lower-case mentions, read in the light of the first pass.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -24,23 +25,33 @@ from functools import lru_cache
 from wordfreq import zipf_frequency
 
 from gazetteer.index import NameForm, NameIndex, best_similarity, similarity
-from repair.mentions import Mention, Token
-from gazetteer.normalize import fold
+from repair.mentions import PARTICLES, Mention, Token, tokenize
+from gazetteer.loader import Entry
+from gazetteer.normalize import TRANSLITERATED, fold, transliteration_skeleton
 
 # Words that say "a person's name follows" when they stand just before it.
 TITLES = frozenset(
     """president prime minister chancellor secretary senator governor ambassador envoy
     spokesman spokeswoman spokesperson king queen premier leader mr mrs ms dr sir dame
-    lord general commissioner representative chair chairman chairwoman mayor vice deputy
+    lord sheikh emir prince princess crown general commissioner representative chair chairman chairwoman mayor vice deputy
     foreign defence defense finance state counterpart colleague""".split()
+)
+# Posts an article names instead of the person ("the Prime Minister of the United Kingdom").
+HEAD_POSTS = re.compile(
+    r"president|prime minister|chancellor|foreign minister|secretary of state|"
+    r"secretary general|secretary-general|king|queen|high representative"
 )
 # An English word at least this common (Zipf scale) is taken as a word, not a name, unless
 # something beyond resemblance says otherwise.
 COMMON_WORD_ZIPF = 3.0
+# ... and a word this common ("They", "Young") is never taken for a damaged name.
+VERY_COMMON_WORD_ZIPF = 4.5
 MAX_WINDOW = 4
 MAX_CONFIDENCE = 0.99
 # Lower-case words are real words heard instead of a name: never more than a suggestion.
 LOWER_CASE_CEILING = 0.6
+# How much better known one namesake must be than another to be taken as the one meant.
+PROMINENCE_MARGIN = 0.2
 
 
 @dataclass(frozen=True)
@@ -123,6 +134,10 @@ def _full_names(text: str, mention: Mention, index: NameIndex) -> list[_Candidat
     for size in range(min(MAX_WINDOW, len(tokens)), 1, -1):
         for first in range(len(tokens) - size + 1):
             window = tokens[first : first + size]
+            if first + size == len(tokens) and mention.continues:
+                continue  # "Song Young-moo": the surname goes on past the hyphen
+            if any(t.key in TITLES or t.text in PARTICLES or len(t.key) < 2 for t in window[:-1]):
+                continue
             context = _title_before(mention, first)
             best = _best_full_name(window, index, context)
             if best:
@@ -157,7 +172,15 @@ def _best_full_name(
                 candidate = _score_full_name(given, surname, entry_id, index, title)
                 if candidate:
                     scored.append(candidate)
-    return _pick(scored)
+    if not any(c.confidence >= 0.8 for c in scored) and len(window) == 2 and len(window[1].key) >= 4:
+        # A surname too damaged to find by its letters ("Emanuel McCone"): look among the
+        # people with that first name, whose surnames are few enough to compare one by one.
+        given, surname = window[:1], window[1:]
+        for entry_id in index.with_first_name(given[0].key):
+            candidate = _score_full_name(given, surname, entry_id, index, title)
+            if candidate:
+                scored.append(candidate)
+    return _pick(scored, index)
 
 
 def _score_full_name(
@@ -172,12 +195,14 @@ def _score_full_name(
     s_score, s_why, s_key = best_similarity(key, [fold(s) for s in entry.surnames])
     if s_score < 0.7:
         return None
+    if is_valid_variant(key, s_key, entry):
+        return None  # "Yoav Gallant" for "Yoav Galant": another right spelling
     best: _Candidate | None = None
     for form in index.forms(entry_id):
         words, g_score, g_evidence = _align_given(given, form)
         if words is None:
             continue
-        confidence = s_score + 0.1 * g_score
+        confidence = prior(s_score + 0.1 * g_score, entry)
         evidence = [_surname_evidence(surname, s_why, index.written_surname(entry_id, s_key))]
         evidence.extend(g_evidence)
         confidence, title_evidence = _title_bonus(confidence, title, entry.role)
@@ -216,8 +241,8 @@ def _align_given(
             evidence.append(f"first name '{token.text}' matches")
             continue
         score, why = similarity(token.key, target)
-        if score < 0.85 or len(token.key) < 3:
-            return None, 0.0, []
+        if why in ("cut", "added") or score < 0.85 or len(token.key) < 5:
+            return None, 0.0, []  # "Jose" is not "Joseph" cut short: it is another name
         words.append(written)
         scores.append(score)
         evidence.append(f"first name '{token.text}' {describe(why, written)}")
@@ -240,9 +265,13 @@ def _surname_only(
     common = _is_common_word(key)
     scored: list[_Candidate] = []
     for surname_key in index.similar_surnames(key):
+        if len(surname_key) < 4:
+            continue  # "Xi", "Abe": too short to tell a misspelling from another word
         score, why = similarity(key, surname_key)
         for entry_id in index.surname(surname_key):
             entry = index.entries[entry_id]
+            if is_valid_variant(key, surname_key, entry):
+                continue
             written = index.written_surname(entry_id, surname_key)
             evidence = [_surname_evidence((token,), why, written)]
             in_article = entry_id in article.people
@@ -256,7 +285,7 @@ def _surname_only(
                 confidence = score - 0.05
             else:
                 continue
-            if common and not (partner or title):
+            if common and not partner and (not title or _is_very_common_word(key)):
                 continue
             if partner:
                 confidence += 0.05
@@ -270,12 +299,12 @@ def _surname_only(
                     (token,),
                     entry_id,
                     (_cased(written, mention, token),),
-                    min(confidence, MAX_CONFIDENCE),
+                    min(prior(confidence, entry), MAX_CONFIDENCE),
                     tuple(evidence),
                     exact=False,
                 )
             )
-    return _pick(scored)
+    return _pick(scored, index)
 
 
 def _lower_case(
@@ -294,45 +323,52 @@ def _lower_case(
             where,
         )
         return _Candidate((token,), entry.id, (written,), 0.9, evidence, exact=False)
-    if token.possessive or index.surname(key):
+    if token.possessive or index.surname(key) or _is_common_word(key):
         return None
     # "The strayers said": a word heard instead of a name. Only a speaker slot, a close
-    # sound and the person's role named in the article make it worth a suggestion.
+    # sound and the person's post named in the article make it worth a suggestion; the
+    # people whose posts the article names are few, so each is compared.
     scored = []
     queries = {key, key[:-1]} if key.endswith("s") else {key}
-    for query in queries:
-        for surname_key in index.similar_surnames(query, cutoff=0.55):
-            score, why = similarity(query, surname_key)
-            for entry_id in index.surname(surname_key):
-                entry = index.entries[entry_id]
-                if score < 0.5 or not _role_in_text(entry.role, entry.country, folded_text):
-                    continue
-                written = index.written_surname(entry_id, surname_key)
-                evidence = (
-                    f"'{token.text}' {describe(why, written)}",
-                    f"speaker of '{mention.word_after}'",
-                    f"the article names the post of {entry.role}",
-                )
-                confidence = min(score + 0.1, LOWER_CASE_CEILING)
-                scored.append(_Candidate((token,), entry_id, (written,), confidence, evidence, False))
-    return _pick(scored)
+    for entry_id in _posts_named(index, folded_text):
+        entry = index.entries[entry_id]
+        for surname in entry.surnames:
+            score, why = best_similarity_of(queries, fold(surname))
+            if score < 0.5:
+                continue
+            evidence = (
+                f"'{token.text}' {describe(why, surname)}",
+                f"speaker of '{mention.word_after}'",
+                f"the article names the post of {entry.role}",
+            )
+            confidence = min(score + 0.1, LOWER_CASE_CEILING)
+            scored.append(_Candidate((token,), entry_id, (surname,), confidence, evidence, False))
+    return _pick(scored, index)
 
 
-def _pick(scored: list[_Candidate]) -> _Candidate | None:
-    """The best candidate; when a different person scores as well, nobody is sure."""
+def _pick(scored: list[_Candidate], index: NameIndex) -> _Candidate | None:
+    """The best candidate; when another person scores as well, the better-known one, or nobody."""
     if not scored:
         return None
-    scored.sort(key=lambda c: c.confidence, reverse=True)
+
+    def prominence(candidate: _Candidate) -> float:
+        return index.entries[candidate.entry_id].prominence
+
+    scored.sort(key=lambda c: (c.confidence, prominence(c)), reverse=True)
     best = scored[0]
     rival = next((c for c in scored[1:] if c.entry_id != best.entry_id), None)
-    if rival and rival.confidence >= best.confidence - 0.05 and not best.exact:
-        if rival.replacement_words == best.replacement_words:
-            return best
-        evidence = (*best.evidence, f"could also be {rival.replacement_words[-1]}")
-        return _Candidate(
-            best.tokens, best.entry_id, best.replacement_words, best.confidence - 0.2, evidence, False
-        )
-    return best
+    if rival is None or best.exact or rival.confidence < best.confidence - 0.05:
+        return best
+    if prominence(best) >= prominence(rival) + PROMINENCE_MARGIN:
+        # "Tusk" in a news story is the prime minister, not a regional councillor.
+        return best
+    if rival.replacement_words == best.replacement_words:
+        # Same spelling either way: the fix is right, only who it names is unsure.
+        return best
+    evidence = (*best.evidence, f"could also be {' '.join(rival.replacement_words)}")
+    return _Candidate(
+        best.tokens, best.entry_id, best.replacement_words, best.confidence - 0.2, evidence, False
+    )
 
 
 def _decision(text: str, candidate: _Candidate, mention: Mention) -> list[Decision]:
@@ -404,11 +440,18 @@ def _known_partner(mention: Mention, index: NameIndex) -> str:
 
 
 def _exact_surname_owner(index: NameIndex, key: str, article: _Article) -> str:
+    """Whom a correctly spelled surname alone names: the one owner, the one already in the
+    article, or the clearly best known ("Trump", "Putin"); '' when it could be several."""
     owners = index.surname(key)
-    if len(owners) == 1:
-        return next(iter(owners))
     in_article = owners & article.people
-    return next(iter(in_article)) if len(in_article) == 1 else ""
+    if len(in_article) == 1:
+        return next(iter(in_article))
+    ranked = sorted(owners, key=lambda e: index.entries[e].prominence, reverse=True)
+    if len(ranked) == 1:
+        return ranked[0]
+    if ranked and index.entries[ranked[0]].prominence >= index.entries[ranked[1]].prominence + PROMINENCE_MARGIN:
+        return ranked[0]
+    return ""
 
 
 def load_word_frequencies() -> None:
@@ -421,9 +464,40 @@ def _is_common_word(key: str) -> bool:
     return zipf_frequency(key, "en") >= COMMON_WORD_ZIPF
 
 
-def _role_in_text(role: str, country: str, folded_text: str) -> bool:
-    post = fold(role).split(" of ")[0]
-    return post in folded_text and fold(country) in folded_text
+def _is_very_common_word(key: str) -> bool:
+    return zipf_frequency(key, "en") >= VERY_COMMON_WORD_ZIPF
+
+
+def prior(confidence: float, entry: Entry) -> float:
+    """Weigh a fuzzy match by how likely the news is to name this person at all.
+
+    A damaged name that resembles a regional councillor is more often somebody else's
+    correct name than the councillor's damaged one; a head of government's is not.
+    """
+    return confidence * (0.75 + 0.25 * entry.prominence)
+
+
+def is_valid_variant(written: str, gazetteer_key: str, entry: Entry) -> bool:
+    """Another right English spelling of a transliterated name (Gallant/Galant, Zelenskiy)."""
+    return (
+        written != gazetteer_key
+        and entry.country in TRANSLITERATED
+        and transliteration_skeleton(written) == transliteration_skeleton(gazetteer_key)
+    )
+
+
+def _posts_named(index: NameIndex, folded_text: str) -> list[str]:
+    """Current holders of the head posts the article names ("the Prime Minister of the UK")."""
+    return [
+        entry_id
+        for post, country, entry_id in index.current_posts
+        if HEAD_POSTS.fullmatch(post) and post in folded_text and country in folded_text
+    ]
+
+
+def best_similarity_of(queries: Iterable[str], target: str) -> tuple[float, str]:
+    """The closest of several readings of a word to ``target``."""
+    return max((similarity(q, target) for q in queries), key=lambda found: found[0])
 
 
 def _cased(written: str, mention: Mention, token: Token) -> str:
@@ -431,3 +505,49 @@ def _cased(written: str, mention: Mention, token: Token) -> str:
     if token.is_upper and all(t.is_upper for t in mention.tokens) and len(mention.tokens) > 1:
         return written.upper()
     return written
+
+
+@dataclass(frozen=True)
+class LookupHit:
+    """One candidate for a looked-up name: who, how sure, and why."""
+
+    entry_id: str
+    score: float
+    reason: str
+
+
+def lookup(query: str, index: NameIndex, *, limit: int = 10) -> list[LookupHit]:
+    """The people a typed name most likely means, best first (for editors' and CMS pickers).
+
+    The same comparisons as repair, without an article around the name: full names are
+    weighed on first name and surname, a single word as a surname.
+    """
+    tokens = tuple(t for t in tokenize(query) if t.key)
+    if not tokens:
+        return []
+    hits: dict[str, LookupHit] = {}
+
+    def offer(entry_id: str, score: float, reason: str) -> None:
+        if entry_id not in hits or hits[entry_id].score < score:
+            hits[entry_id] = LookupHit(entry_id, round(min(score, 1.0), 3), reason)
+
+    for form in index.full_name(" ".join(t.key for t in tokens)):
+        offer(form.entry_id, 1.0, "exact name")
+    surname_key = tokens[-1].key
+    for key in (surname_key, *index.similar_surnames(surname_key)):
+        for entry_id in index.surname(key):
+            if len(tokens) > 1:
+                candidate = _score_full_name(tokens[:-1], tokens[-1:], entry_id, index, "")
+                if candidate:
+                    offer(entry_id, candidate.confidence, "; ".join(candidate.evidence))
+                    continue
+            score, kind = similarity(surname_key, key)
+            written = index.written_surname(entry_id, key)
+            # A surname alone, or with a first name that does not agree, is weaker evidence.
+            weight = 1.0 if len(tokens) == 1 else 0.7
+            offer(entry_id, score * weight, f"surname '{tokens[-1].text}' {describe(kind, written)}")
+    ranked = sorted(
+        hits.values(),
+        key=lambda h: (-h.score, -index.entries[h.entry_id].prominence, index.entries[h.entry_id].name),
+    )
+    return ranked[:limit]
