@@ -19,7 +19,7 @@ $(BIN)/.dev: requirements-dev.txt $(BIN)/.runtime
 	touch $@
 
 run: $(BIN)/.runtime
-	$(BIN)/gunicorn --bind $(HOST):$(PORT) --workers $(WORKERS) --preload 'app:create_app()'
+	$(BIN)/gunicorn -c gunicorn.conf.py --bind $(HOST):$(PORT) --workers $(WORKERS) 'app:create_app()'
 
 test: $(BIN)/.dev
 	$(BIN)/python -m pytest
@@ -30,3 +30,6 @@ typecheck: $(BIN)/.dev
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .hypothesis
+
+bench: $(BIN)/.runtime
+	$(BIN)/python bench/gazetteer_load.py

@@ -1,23 +1,37 @@
 """The HTTP face of the repair pipeline: a JSON API for a CMS and a small form for editors.
 
-Run it with ``flask --app app run`` or ``gunicorn 'app:create_app()'``. Settings come from
-SETTINGS below, then from ``REPAIR_*`` environment variables, then from ``test_config``.
+Run it with ``flask --app app run`` or ``gunicorn -c gunicorn.conf.py 'app:create_app()'``.
+Settings come from SETTINGS below, then from ``REPAIR_*`` environment variables, then from
+``test_config``.
+
+The gazetteer can be reloaded without a restart (``reload_gazetteer``): by ``POST
+/v1/admin/reload``, by SIGHUP to a plain process, or by HUP to gunicorn's master.
 """
 
 from __future__ import annotations
 
+import gc
+import hmac
+import ipaddress
 import logging
-from dataclasses import asdict
+import re
+import signal
+import threading
+import weakref
+from collections.abc import Sequence
+from dataclasses import asdict, replace
+from types import FrameType
 from typing import Any
 
 from flask import Flask, Response, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from gazetteer.index import NameIndex
-from gazetteer.loader import DEFAULT_PATH, load_gazetteer
+from gazetteer.loader import DEFAULT_PATHS, Entry, Gazetteer, GazetteerError, load_gazetteer
 from repair import RepairOptions, RepairResult, Repairer
 from repair.errors import InvalidRequest, RepairError, TextTooLong
 from repair.grammar import make_engine
+from repair.names import lookup
 
 log = logging.getLogger(__name__)
 
@@ -27,11 +41,18 @@ SETTINGS: tuple[tuple[str, Any, str], ...] = (
     ("LANGUAGETOOL_URL", None, "LanguageTool server, e.g. http://127.0.0.1:8081"),
     ("GRAMMAR_TIMEOUT", 10.0, "seconds a grammar check may take before it is skipped"),
     ("MAX_TEXT_CHARS", 100_000, "longest text accepted, in characters"),
-    ("GAZETTEER_PATH", str(DEFAULT_PATH), "the gazetteer file loaded first"),
-    ("GAZETTEER_FILES", [], "extra gazetteer files (YAML or CSV) loaded after it, winning by id"),
+    ("GAZETTEER_BASE", [str(p) for p in DEFAULT_PATHS], "the shipped gazetteer files, loaded first"),
+    ("GAZETTEER_FILES", [], "overlay files (YAML or CSV) loaded after the base, winning by id"),
     ("APPLY_THRESHOLD", 0.8, "confidence from which a name fix is applied"),
     ("SUGGEST_THRESHOLD", 0.45, "confidence from which a name fix is listed"),
+    ("ADMIN_TOKEN", None, "bearer token for /v1/admin/*; unset: only loopback clients may call them"),
+    ("RELOAD_ON_SIGHUP", True, "reload the gazetteer on SIGHUP (plain process; gunicorn: HUP the master)"),
 )
+
+# Lookup answers are for pickers: a page of candidates, for a name, not an article.
+MAX_LOOKUP_LIMIT = 50
+MAX_QUERY_CHARS = 200
+WIKIDATA_URL = "https://www.wikidata.org/wiki/"
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
@@ -45,25 +66,38 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     # JSON escapes can make a body up to six bytes per character; past that, refuse early.
     app.config.setdefault("MAX_CONTENT_LENGTH", max_chars * 6 + 65536)
 
-    gazetteer = load_gazetteer([app.config["GAZETTEER_PATH"], *_paths(app.config["GAZETTEER_FILES"])])
-    index = NameIndex(gazetteer)
+    # Reloads re-read exactly these files, so the paths are fixed here, once.
+    paths = (*_paths(app.config["GAZETTEER_BASE"]), *_paths(app.config["GAZETTEER_FILES"]))
+    index = load_index(paths)
+    gazetteer = index.gazetteer
+    # No known words go into the engine itself: Harper's dictionary would take 40 MB for the
+    # world's names. check_grammar drops misspellings of gazetteer names instead, for every
+    # engine and always against the live gazetteer.
     engine = make_engine(
         str(app.config["GRAMMAR_ENGINE"]),
         languagetool_url=app.config["LANGUAGETOOL_URL"],
         timeout=float(app.config["GRAMMAR_TIMEOUT"]),
-        known_words=index.known_words,
     )
     repairer = Repairer(
         index, engine, grammar_timeout=float(app.config["GRAMMAR_TIMEOUT"]), max_chars=max_chars
     )
     repairer.warm_up()
+    # The live Repairer (and its index). Requests read this slot once each; reloads replace it.
     app.extensions["repair"] = repairer
+    app.extensions["gazetteer_paths"] = paths
+    app.extensions["gazetteer_lock"] = threading.Lock()
     log.info("gazetteer %s: %d entries", gazetteer.version, len(gazetteer))
+    if app.config["RELOAD_ON_SIGHUP"]:
+        _reload_on_sighup(app)
 
     app.add_url_rule("/v1/repair", view_func=repair_api, methods=["POST"])
+    app.add_url_rule("/v1/gazetteer", view_func=gazetteer_lookup)
+    app.add_url_rule("/v1/gazetteer/<entry_id>", view_func=gazetteer_entry)
+    app.add_url_rule("/v1/admin/reload", view_func=admin_reload, methods=["POST"])
     app.add_url_rule("/", view_func=form, methods=["GET", "POST"])
     app.add_url_rule("/healthz", view_func=health)
     app.register_error_handler(RepairError, repair_error)
+    app.register_error_handler(GazetteerError, gazetteer_error)
     app.register_error_handler(HTTPException, http_error)
     app.register_error_handler(Exception, unexpected_error)
     return app
@@ -77,8 +111,71 @@ def _paths(value: Any) -> list[str]:
 
 
 def _repairer() -> Repairer:
+    # Read once per request and passed on, so one answer never mixes two gazetteers.
     repairer: Repairer = current_app.extensions["repair"]
     return repairer
+
+
+def load_index(paths: Sequence[str]) -> NameIndex:
+    """Load the gazetteer files and index them, with the garbage collector paused.
+
+    A world-scale gazetteer is millions of small objects; the collector's repeated passes
+    over them while they are made took about half the load time (bench/gazetteer_load.py).
+
+    :raises GazetteerError: a file is missing or malformed.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return NameIndex(load_gazetteer(paths))
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def reload_gazetteer(app: Flask) -> Gazetteer:
+    """Re-read the gazetteer files named at start, index them, and swap the new index in whole.
+
+    The one place reloading happens: the admin endpoint, SIGHUP and gunicorn's ``on_reload``
+    hook all call it. Until the single assignment below, requests use the old Repairer.
+
+    :raises GazetteerError: a file is missing or malformed; the old gazetteer keeps serving.
+    """
+    # One reload at a time, so a slow, older reload cannot overwrite a newer one.
+    with app.extensions["gazetteer_lock"]:
+        index = load_index(app.extensions["gazetteer_paths"])
+        gazetteer = index.gazetteer
+        # The grammar engine is kept: each check is filtered by the live index's names.
+        app.extensions["repair"] = replace(app.extensions["repair"], index=index)
+    log.info("gazetteer reloaded: %s, %d entries", gazetteer.version, len(gazetteer))
+    return gazetteer
+
+
+def _reload_on_sighup(app: Flask) -> None:
+    """Reload on SIGHUP, off the main thread so the server keeps answering meanwhile.
+
+    For a plain process (``flask run``, a single-process server). Under gunicorn the master
+    installs its own HUP handler after loading the app and reloads through ``on_reload``.
+    """
+    if not hasattr(signal, "SIGHUP") or threading.current_thread() is not threading.main_thread():
+        return
+    # A weak reference: the handler must not keep a discarded app (in tests, say) alive.
+    app_ref = weakref.ref(app)
+
+    def reload_in_background(_signum: int, _frame: FrameType | None) -> None:
+        target = app_ref()
+        if target is not None:
+            threading.Thread(target=_reload_logged, args=(target,), name="gazetteer-reload", daemon=True).start()
+
+    signal.signal(signal.SIGHUP, reload_in_background)
+
+
+def _reload_logged(app: Flask) -> None:
+    try:
+        reload_gazetteer(app)
+    except GazetteerError as exc:
+        version = app.extensions["repair"].index.gazetteer.version
+        log.error("gazetteer reload failed; still serving %s: %s", version, exc)
 
 
 def repair_api() -> Response:
@@ -100,8 +197,9 @@ def repair_api() -> Response:
         apply_threshold=float(current_app.config["APPLY_THRESHOLD"]),
         suggest_threshold=float(current_app.config["SUGGEST_THRESHOLD"]),
     )
-    result = _repairer().repair(text, options)
-    return jsonify(result_json(result, options))
+    repairer = _repairer()
+    result = repairer.repair(text, options)
+    return jsonify(result_json(result, options, repairer.index.gazetteer))
 
 
 def _field(body: dict[str, Any], name: str, kind: type, default: Any) -> Any:
@@ -112,9 +210,8 @@ def _field(body: dict[str, Any], name: str, kind: type, default: Any) -> Any:
     return value
 
 
-def result_json(result: RepairResult, options: RepairOptions) -> dict[str, Any]:
-    """The API's answer for one result."""
-    gazetteer = _repairer().index.gazetteer
+def result_json(result: RepairResult, options: RepairOptions, gazetteer: Gazetteer) -> dict[str, Any]:
+    """The API's answer for one result, made with ``gazetteer``."""
     return {
         "text": result.text,
         "corrections": [asdict(c) for c in result.corrections],
@@ -143,7 +240,7 @@ def result_json(result: RepairResult, options: RepairOptions) -> dict[str, Any]:
                 "status": result.grammar.status,
                 "reason": result.grammar.reason,
             },
-            "gazetteer": {"version": gazetteer.version, "size": len(gazetteer)},
+            "gazetteer": gazetteer_json(gazetteer),
             "timings_ms": result.timings_ms,
         },
     }
@@ -175,10 +272,113 @@ def form() -> str | tuple[str, int]:
     return render_template("form.html", fields=fields, result=result, error=None)
 
 
+def gazetteer_lookup() -> Response:
+    """GET /v1/gazetteer?q=&limit=: the people a typed name most likely means, best first."""
+    query = " ".join(request.args.get("q", "").split())
+    if not query:
+        raise InvalidRequest("'q' is required: the name to look up")
+    if len(query) > MAX_QUERY_CHARS:
+        raise InvalidRequest(f"'q' is {len(query)} characters; the maximum is {MAX_QUERY_CHARS}")
+    raw_limit = request.args.get("limit", "10")
+    # Digits only: int() would also take "+5", " 5" and "1_0".
+    if not re.fullmatch(r"[0-9]{1,3}", raw_limit) or not 1 <= int(raw_limit) <= MAX_LOOKUP_LIMIT:
+        raise InvalidRequest(f"'limit' must be a whole number from 1 to {MAX_LOOKUP_LIMIT}, not {raw_limit!r}")
+    index = _repairer().index
+    hits = lookup(query, index, limit=int(raw_limit))
+    return jsonify(
+        {
+            "query": query,
+            "candidates": [
+                {"score": hit.score, "reason": hit.reason, "entry": entry_json(index.entries[hit.entry_id])}
+                for hit in hits
+            ],
+            "gazetteer": gazetteer_json(index.gazetteer),
+        }
+    )
+
+
+def gazetteer_entry(entry_id: str) -> Response:
+    """GET /v1/gazetteer/<id>: one entry."""
+    entry = _repairer().index.entries.get(entry_id)
+    if entry is None:
+        return error_response(404, "not_found", f"no gazetteer entry has the id {entry_id!r}")
+    return jsonify({"entry": entry_json(entry)})
+
+
+def admin_reload() -> Response:
+    """POST /v1/admin/reload: re-read the gazetteer files and serve the new gazetteer.
+
+    A broken file answers 422 ``gazetteer_error`` and the old gazetteer keeps serving.
+    """
+    refusal = _admin_refusal()
+    if refusal is not None:
+        return refusal
+    app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
+    gazetteer = reload_gazetteer(app)
+    # Under gunicorn this process is one worker of several: gunicorn.conf.py sets this to
+    # HUP the master, which reloads too and replaces every worker.
+    after_reload = app.extensions.get("after_reload")
+    if after_reload is not None:
+        after_reload()
+    return jsonify({"gazetteer": gazetteer_json(gazetteer), "reloaded": True})
+
+
+def _admin_refusal() -> Response | None:
+    """None if the request may use the admin API, else the error answer."""
+    token = current_app.config["ADMIN_TOKEN"]
+    if token is not None and str(token) != "":
+        auth = request.authorization
+        given = auth.token if auth is not None and auth.type == "bearer" else None
+        if given is None or not hmac.compare_digest(given.encode(), str(token).encode()):
+            response = error_response(401, "unauthorized", "send 'Authorization: Bearer <REPAIR_ADMIN_TOKEN>'")
+            response.headers["WWW-Authenticate"] = "Bearer"
+            return response
+        return None
+    # Without a token only this machine may reload (behind a local proxy, set a token).
+    if not _is_loopback(request.remote_addr):
+        return error_response(403, "forbidden", "set REPAIR_ADMIN_TOKEN to use the admin API from another host")
+    return None
+
+
+def _is_loopback(address: str | None) -> bool:
+    try:
+        ip = ipaddress.ip_address(address or "")
+    except ValueError:
+        return False
+    mapped = ip.ipv4_mapped if isinstance(ip, ipaddress.IPv6Address) else None
+    return ip.is_loopback or (mapped is not None and mapped.is_loopback)
+
+
 def health() -> Response:
     """GET /healthz: alive, with the gazetteer version and size."""
-    gazetteer = _repairer().index.gazetteer
-    return jsonify({"status": "ok", "gazetteer": {"version": gazetteer.version, "size": len(gazetteer)}})
+    return jsonify({"status": "ok", "gazetteer": gazetteer_json(_repairer().index.gazetteer)})
+
+
+def gazetteer_json(gazetteer: Gazetteer) -> dict[str, Any]:
+    """Which gazetteer answered: its version and size."""
+    return {"version": gazetteer.version, "size": len(gazetteer)}
+
+
+def entry_json(entry: Entry) -> dict[str, Any]:
+    """One gazetteer entry as the API shows it."""
+    qid = entry.wikidata
+    return {
+        "id": entry.id,
+        "name": entry.name,
+        "surname": entry.surname,
+        "aliases": list(entry.aliases),
+        "surname_variants": list(entry.surname_variants),
+        "role": entry.role,
+        "country": entry.country,
+        "kind": entry.kind,
+        "prominence": entry.prominence,
+        "roles": [
+            {"title": role.title, "country": role.country, "start": role.start, "end": role.end}
+            for role in entry.roles
+        ],
+        "wikidata": qid,
+        "wikidata_url": f"{WIKIDATA_URL}{qid}" if qid else None,
+    }
 
 
 def error_response(status: int, code: str, message: str) -> Response:
@@ -191,6 +391,13 @@ def error_response(status: int, code: str, message: str) -> Response:
 def repair_error(exc: RepairError) -> Response:
     status = 413 if isinstance(exc, TextTooLong) else 400
     return error_response(status, exc.code, str(exc))
+
+
+def gazetteer_error(exc: GazetteerError) -> Response:
+    # 422: the reload was understood, but the files it was asked to read are not a valid
+    # gazetteer. Nothing failed in the service (not 500), and it still serves (not 503).
+    version = _repairer().index.gazetteer.version
+    return error_response(422, "gazetteer_error", f"reload failed: {exc}; still serving gazetteer {version}")
 
 
 def http_error(exc: HTTPException) -> Response:

@@ -11,7 +11,7 @@ from flask.testing import FlaskClient
 
 from app import create_app
 from gazetteer.index import NameIndex
-from gazetteer.loader import load_gazetteer
+from gazetteer.loader import Gazetteer, load_gazetteer
 
 DATA = Path(__file__).parent / "data"
 ARTICLE_PEOPLE = DATA / "article-people.yaml"
@@ -30,15 +30,20 @@ def small_index() -> NameIndex:
 
 
 @pytest.fixture(scope="session")
-def shipped_index() -> NameIndex:
-    """The gazetteer the service ships with."""
-    return NameIndex(load_gazetteer())
+def shipped_gazetteer() -> Gazetteer:
+    """The gazetteer the service ships with (built data and the curated file)."""
+    return load_gazetteer()
+
+
+@pytest.fixture(scope="session")
+def shipped_index(shipped_gazetteer: Gazetteer) -> NameIndex:
+    return NameIndex(shipped_gazetteer)
 
 
 @pytest.fixture
 def app() -> Iterator[Flask]:
     """The app on the small gazetteer, with grammar off unless a test turns it on."""
-    app = create_app({"TESTING": True, "GAZETTEER_PATH": str(ARTICLE_PEOPLE), "GRAMMAR_ENGINE": "none"})
+    app = create_app({"TESTING": True, "GAZETTEER_BASE": [str(ARTICLE_PEOPLE)], "GRAMMAR_ENGINE": "none"})
     yield app
     app.extensions["repair"].close()
 

@@ -107,7 +107,7 @@ def test_http_errors_are_json(client: FlaskClient, method: str, path: str, statu
 
 
 def test_body_over_the_byte_limit_is_refused_as_json() -> None:
-    app = create_app({"TESTING": True, "GAZETTEER_PATH": str(ARTICLE_PEOPLE), "GRAMMAR_ENGINE": "none", "MAX_TEXT_CHARS": 10})
+    app = create_app({"TESTING": True, "GAZETTEER_BASE": [str(ARTICLE_PEOPLE)], "GRAMMAR_ENGINE": "none", "MAX_TEXT_CHARS": 10})
     response = app.test_client().post("/v1/repair", json={"text": "x" * 200_000})
     assert response.status_code == 413
     assert response.get_json()["error"]["code"] == "text_too_long"

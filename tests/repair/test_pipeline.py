@@ -20,7 +20,7 @@ from tests.languagetool_replay import LanguageToolReplay
 
 
 def make_app(**config: Any) -> Flask:
-    return create_app({"TESTING": True, "GAZETTEER_PATH": str(ARTICLE_PEOPLE), **config})
+    return create_app({"TESTING": True, "GAZETTEER_BASE": [str(ARTICLE_PEOPLE)], **config})
 
 
 @pytest.fixture(scope="module")
