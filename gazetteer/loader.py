@@ -190,6 +190,12 @@ def _built_entries(path: Path, raw: bytes) -> list[Entry]:
     # and of each (title, country, start, end) role.
     shared: dict[Any, Any] = {}
     one = shared.setdefault
+
+    def role_of(parts: list[str]) -> Role:
+        role = Role._make(one(part, part) for part in parts)
+        shared_role: Role = one(role, role)
+        return shared_role
+
     entries: list[Entry] = []
     # A parse of a few thousand lines at once is several times faster than one per line,
     # and, unlike one parse of the whole file, lets each batch's scratch memory be reused.
@@ -202,7 +208,7 @@ def _built_entries(path: Path, raw: bytes) -> list[Entry]:
             Entry(
                 row[0], row[1], row[2], tuple(row[3]), tuple(row[4]), one(row[5], row[5]),
                 one(row[6], row[6]), one(row[7], row[7]), row[8],
-                tuple(one(role := Role(*map(one, role_row, role_row)), role) for role_row in row[9]),
+                tuple(map(role_of, row[9])),
             )
             for row in rows
         )
