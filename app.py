@@ -20,6 +20,7 @@ import threading
 import weakref
 from collections.abc import Sequence
 from dataclasses import asdict, replace
+from pathlib import Path
 from types import FrameType
 from typing import Any
 
@@ -96,6 +97,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.add_url_rule("/v1/admin/reload", view_func=admin_reload, methods=["POST"])
     app.add_url_rule("/", view_func=form, methods=["GET", "POST"])
     app.add_url_rule("/healthz", view_func=health)
+    app.after_request(security_headers)
     app.register_error_handler(RepairError, repair_error)
     app.register_error_handler(GazetteerError, gazetteer_error)
     app.register_error_handler(HTTPException, http_error)
@@ -246,11 +248,38 @@ def result_json(result: RepairResult, options: RepairOptions, gazetteer: Gazette
     }
 
 
+# --- The editor's form -------------------------------------------------------------------
+# Plain HTML that works without JavaScript; static/form.js turns it into an interactive
+# redline over /v1/repair. Everything it needs is served from here: the service must work
+# on a closed network.
+
+# The bundled example, served as a static file too (static/form.js fetches it).
+EXAMPLE_ARTICLE = "examples/machine-translated-article.txt"
+
+# No inline script or style, nothing from another origin; fetch only from this service.
+CONTENT_SECURITY_POLICY = "; ".join(
+    (
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    )
+)
+
+
 def form() -> str | tuple[str, int]:
-    """GET /: the editor's form; POST /: the same form with the result below it."""
-    fields = {"text": "", "language": "en-US", "mode": "apply", "grammar": True}
+    """GET /: the editor's form (``?example=1`` fills in the example); POST /: form and result."""
+    fields: dict[str, Any] = {"text": "", "language": "en-US", "mode": "apply", "grammar": True}
+    max_chars = int(current_app.config["MAX_TEXT_CHARS"])
     if request.method == "GET":
-        return render_template("form.html", fields=fields, result=None, error=None)
+        if request.args.get("example"):
+            fields["text"] = example_article()
+        return render_template("form.html", fields=fields, result=None, error=None, max_chars=max_chars)
     fields = {
         "text": request.form.get("text", ""),
         "language": request.form.get("language", "en-US"),
@@ -259,7 +288,7 @@ def form() -> str | tuple[str, int]:
     }
     options = RepairOptions(
         language=str(fields["language"]),
-        mode=fields["mode"],  # type: ignore[arg-type]
+        mode=fields["mode"],
         grammar=bool(fields["grammar"]),
         apply_threshold=float(current_app.config["APPLY_THRESHOLD"]),
         suggest_threshold=float(current_app.config["SUGGEST_THRESHOLD"]),
@@ -268,8 +297,28 @@ def form() -> str | tuple[str, int]:
         result = _repairer().repair(str(fields["text"]), options)
     except RepairError as exc:
         status = 413 if isinstance(exc, TextTooLong) else 400
-        return render_template("form.html", fields=fields, result=None, error=str(exc)), status
-    return render_template("form.html", fields=fields, result=result, error=None)
+        page = render_template("form.html", fields=fields, result=None, error=str(exc), max_chars=max_chars)
+        return page, status
+    return render_template("form.html", fields=fields, result=result, error=None, max_chars=max_chars)
+
+
+def example_article() -> str:
+    """The bundled example article (a machine translation with mangled names)."""
+    folder = current_app.static_folder
+    assert folder is not None  # Flask(__name__) always has one
+    return (Path(folder) / EXAMPLE_ARTICLE).read_text(encoding="utf-8")
+
+
+def security_headers(response: Response) -> Response:
+    """Add the Content-Security-Policy and its companions to every answer."""
+    response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    return response
+
+
+# --- Gazetteer lookup, admin, health, errors ------------------------------------------
 
 
 def gazetteer_lookup() -> Response:

@@ -3,11 +3,13 @@ JSON shape with the right status, and the form shows the same result as the API.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from markupsafe import escape
 
 from app import create_app
 from tests.conftest import ARTICLE_PEOPLE
@@ -153,3 +155,39 @@ def test_form_shows_errors_inline(client: FlaskClient) -> None:
     response = client.post("/", data={"text": "hello", "language": "klingon"})
     assert response.status_code == 400
     assert "klingon" in response.get_data(as_text=True)
+
+
+def test_form_offers_the_bundled_example(client: FlaskClient, article: str) -> None:
+    page = client.get("/").get_data(as_text=True)
+    assert 'href="/?example=1"' in page
+    filled = client.get("/?example=1").get_data(as_text=True)
+    assert escape(article) in filled
+    # The copy the app serves is the article the tests use: the example must not drift.
+    with client.get("/static/examples/machine-translated-article.txt") as served:
+        assert served.status_code == 200 and served.get_data(as_text=True) == article
+
+
+@pytest.mark.parametrize("path", ["/", "/?example=1", "/healthz", "/static/form.js"])
+def test_every_answer_forbids_inline_script(client: FlaskClient, path: str) -> None:
+    with client.get(path) as response:
+        headers = response.headers
+    policy = {d.split()[0]: d.split()[1:] for d in headers["Content-Security-Policy"].split("; ")}
+    assert policy["script-src"] == ["'self'"] and policy["style-src"] == ["'self'"]
+    assert policy["default-src"] == ["'self'"] and policy["connect-src"] == ["'self'"]
+    assert policy["frame-ancestors"] == ["'none'"] and policy["object-src"] == ["'none'"]
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["X-Frame-Options"] == "DENY"
+
+
+def test_form_has_no_inline_script_or_handlers(client: FlaskClient, article: str) -> None:
+    for page in (
+        client.get("/").get_data(as_text=True),
+        client.post("/", data={"text": article, "mode": "apply", "grammar": "on"}).get_data(as_text=True),
+    ):
+        scripts = re.findall(r"<script\b[^>]*>", page)
+        assert scripts and all(re.search(r'\bsrc="/static/[^"]+"', tag) for tag in scripts)
+        assert not re.search(r"<[^>]+\son[a-z]+\s*=", page)
+        assert not re.search(r"<[^>]+\sstyle\s*=", page)
+        assert "javascript:" not in page
+        # Nothing is fetched from another origin: the service works on a closed network.
+        assert not re.search(r'\s(?:src|href)="(?:https?:)?//(?!www\.wikidata\.org/)', page)
