@@ -1,5 +1,5 @@
 # make run: set up and serve on http://127.0.0.1:8000 with the embedded defaults.
-# make test: set up everything the tests need and run the whole suite.
+# make test: set up everything the tests need (Chromium included) and run the whole suite.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 2
 
-.PHONY: run test typecheck bench clean
+.PHONY: run test typecheck bench clean chromium
 
 $(BIN)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,11 @@ $(BIN)/.dev: requirements-dev.txt $(BIN)/.runtime
 run: $(BIN)/.runtime
 	$(BIN)/gunicorn -c gunicorn.conf.py --bind $(HOST):$(PORT) --workers $(WORKERS) 'app:create_app()'
 
-test: $(BIN)/.dev
+# The browser tests drive Debian's Chromium; installed here when missing (as root).
+chromium:
+	sh .ci/install-chromium
+
+test: $(BIN)/.dev chromium
 	$(BIN)/python -m pytest
 	$(BIN)/python -m mypy
 

@@ -1,0 +1,279 @@
+"""The editor's form in a real browser, used as a person would: load the example, submit,
+review the name fixes (who, why, how sure), reject one and see the original come back, apply
+a grammar suggestion, copy and download the result; oversized texts, a failing service and a
+disabled JavaScript each still give the editor something readable, never a blank page.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Browser, Locator, Page, Route, expect
+
+from repair.diff import apply_edits
+from repair.models import Edit
+from tests.browser.conftest import ARTIFACTS, MAX_TEXT_CHARS, Console
+
+ARTICLE = (Path(__file__).parents[1] / "data" / "machine-translated-article.txt").read_text(encoding="utf-8")
+
+
+def api(base_url: str, text: str) -> Any:
+    """What /v1/repair answers for the text, with the form's defaults."""
+    request = urllib.request.Request(
+        f"{base_url}/v1/repair",
+        data=json.dumps({"text": text}).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.load(response)
+
+
+def submit(page: Page, text: str | None = None) -> None:
+    """Fill in the text (unless already there), press Repair, wait for the review."""
+    if text is not None:
+        page.get_by_label("Article text").fill(text)
+    page.get_by_role("button", name="Repair").click()
+    expect(page.locator("#status")).to_contain_text("Done.")
+    expect(page.locator("#live-result")).to_be_visible()
+
+
+def fix(page: Page, text: str) -> Locator:
+    """The marked name fix in the redline whose text contains ``text``."""
+    return page.locator("#redline .fix").filter(has_text=text)
+
+
+def final_text(page: Page) -> str:
+    return page.locator("#final-text").input_value()
+
+
+def test_editor_reviews_the_example_article(page: Page, base_url: str) -> None:
+    page.goto("/")
+    page.get_by_role("link", name="Load the example article").click()
+    expect(page.get_by_label("Article text")).to_have_value(ARTICLE)
+    expect(page.locator("#text-count")).to_contain_text(f"of {MAX_TEXT_CHARS:,} characters")
+    submit(page)
+    expect(page.locator("#status")).to_have_attribute("aria-live", "polite")
+
+    # The Macron fix is marked in place; hovering it tells who, why and how sure.
+    macron = fix(page, "Emmanuel Macron")
+    expect(macron.locator("del")).to_have_text("Emanuel McCone")
+    expect(macron.locator("ins")).to_have_text("Emmanuel Macron")
+    card = macron.locator(".card")
+    expect(card).to_be_hidden()
+    macron.locator(".mark").hover()
+    expect(card).to_be_visible()
+    expect(card).to_contain_text("President of France")
+    expect(card).to_contain_text("'McCone' sounds like 'Macron'")
+    expect(card).to_contain_text("Confidence 92%")
+    expect(card.get_by_role("link", name="Wikidata Q3052772")).to_have_attribute(
+        "href", "https://www.wikidata.org/wiki/Q3052772"
+    )
+    assert "President Emmanuel Macron." in final_text(page)
+
+    # Reject it with the keyboard alone: focus shows the card, Tab reaches its buttons.
+    page.mouse.move(0, 0)
+    macron.locator(".mark").focus()
+    expect(card).to_be_visible()
+    page.keyboard.press("Tab")
+    expect(card.get_by_role("link", name="Wikidata Q3052772")).to_be_focused()
+    page.keyboard.press("Tab")
+    reject = card.get_by_role("button", name="Reject fix")
+    expect(reject).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(macron).to_have_attribute("data-state", "rejected")
+    expect(macron.locator(".mark")).to_contain_text("Emanuel McCone")
+    expect(page.locator("#status")).to_contain_text("“Emanuel McCone” is back")
+    assert "President Emanuel McCone." in final_text(page)
+    expect(card.get_by_role("button", name="Restore fix")).to_be_focused()
+
+    # The suggested (not applied) fix is listed apart and applied with one click.
+    proposed = page.locator("#proposed-list li").filter(has_text="strayers")
+    expect(proposed).to_contain_text("Keir Starmer")
+    proposed.get_by_role("button", name="Apply").click()
+    expect(fix(page, "strayers")).to_have_attribute("data-state", "accepted")
+    assert "The Starmer said" in final_text(page)
+
+    # A grammar suggestion, underlined in the text: its replacement applies it.
+    comma = page.locator("#redline .gram").filter(has_text="money")
+    comma.locator(".mark").hover()
+    expect(comma.locator(".card")).to_contain_text("An Oxford comma is necessary here.")
+    comma.get_by_role("button", name="Replace with “money,”").click()
+    expect(comma).to_have_attribute("data-state", "applied")
+
+    # The final text is the input with exactly the editor's choices, every span in place.
+    answer = api(base_url, ARTICLE)
+    kept = [c for c in answer["corrections"] if c["applied"] and c["original"] != "Emanuel McCone"]
+    starmer = [c for c in answer["corrections"] if c["original"] == "strayers"]
+    money = ARTICLE.index("weapons, money and") + len("weapons, ")
+    edits = [Edit(c["start"], c["end"], c["replacement"]) for c in kept + starmer]
+    expected = apply_edits(ARTICLE, [*edits, Edit(money, money + len("money"), "money,")])
+    assert final_text(page) == expected
+
+    # Copy puts it on the clipboard.
+    page.get_by_role("button", name="Copy text").click()
+    expect(page.locator("#status")).to_contain_text("Copied the final text")
+    assert page.evaluate("navigator.clipboard.readText()") == expected
+
+    # Downloads: the text, and the diff of the editor's choices against the input.
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download text").click()
+    assert download.value.suggested_filename == "repaired-article.txt"
+    assert Path(download.value.path()).read_text(encoding="utf-8") == expected
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download diff").click()
+    diff = Path(download.value.path()).read_text(encoding="utf-8")
+    assert diff.startswith("--- input\n+++ repaired\n@@ ")
+    removed = {line for line in diff.splitlines() if line.startswith("-") and not line.startswith("---")}
+    added = {line for line in diff.splitlines() if line.startswith("+") and not line.startswith("+++")}
+    assert any("Donald Tus and" in line for line in removed) and any("Donald Tusk and" in line for line in added)
+    assert any("weapons, money, and" in line for line in added)
+    assert not any("Emmanuel Macron" in line for line in added)
+    assert diff.endswith("in London\n\\ No newline at end of file\n")
+
+    # A picture of the review, with one card open, for people to look at.
+    page.mouse.move(0, 0)
+    fix(page, "Donald Tusk").locator(".mark").hover()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "form-result.png"), full_page=True)
+
+
+def test_emoji_before_a_name_does_not_shift_the_spans(page: Page) -> None:
+    # Two code points that are four UTF-16 units, and a flag of two more: offsets must hold.
+    text = "🎉🇫🇷 Prime Minister Donald Tus met President Emanuel McCone. This is an test."
+    page.goto("/")
+    submit(page, text)
+    tusk = fix(page, "Donald Tusk")
+    expect(tusk.locator("del")).to_have_text("Donald Tus")
+    expect(fix(page, "Emmanuel Macron").locator("del")).to_have_text("Emanuel McCone")
+    article = page.locator("#redline .gram").filter(has_text="an")
+    expect(article.locator(".mark")).to_have_text("an")
+
+    # Rejecting a fix before the suggestion shortens the text; the suggestion still lands.
+    tusk.locator(".mark").hover()
+    tusk.get_by_role("button", name="Reject fix").click()
+    article.locator(".mark").hover()
+    article.get_by_role("button", name="Replace with “a”").click()
+    assert final_text(page) == "🎉🇫🇷 Prime Minister Donald Tus met President Emmanuel Macron. This is a test."
+
+
+def test_oversized_text_is_refused_in_plain_words(page: Page) -> None:
+    page.goto("/")
+    page.get_by_label("Article text").fill("x" * (MAX_TEXT_CHARS + 1))
+    expect(page.locator("#text-count")).to_contain_text("too long")
+    page.get_by_role("button", name="Repair").click()
+    error = page.get_by_role("alert")
+    expect(error).to_be_visible()
+    expect(error).to_contain_text("too long")
+    expect(error).to_contain_text(f"maximum is {MAX_TEXT_CHARS:,}")
+    expect(page.locator("#live-result")).to_be_hidden()
+    expect(page.get_by_role("button", name="Repair")).to_be_enabled()
+
+
+def test_work_under_way_is_shown_and_can_be_cancelled(page: Page) -> None:
+    held: list[Route] = []
+    page.route("**/v1/repair", lambda route: held.append(route))
+    page.goto("/")
+    page.get_by_label("Article text").fill("Prime Minister Donald Tus spoke.")
+    page.get_by_role("button", name="Repair").click()
+    expect(page.locator("#status")).to_contain_text("Repairing 32 characters…")
+    expect(page.locator("#busy")).to_be_visible()
+    expect(page.locator("#repair-form")).to_have_attribute("aria-busy", "true")
+    expect(page.get_by_role("button", name="Repair")).to_be_disabled()
+    page.get_by_role("button", name="Cancel").click()
+    expect(page.locator("#status")).to_have_text("Cancelled.")
+    expect(page.get_by_role("button", name="Repair")).to_be_enabled()
+    expect(page.locator("#busy")).to_be_hidden()
+
+    # The page dropped the held request; release it, and let the next one through.
+    assert len(held) == 1
+    held[0].abort()
+    page.unroute("**/v1/repair")
+    submit(page)
+    expect(fix(page, "Donald Tusk")).to_be_visible()
+
+
+def test_service_failures_appear_inline(page: Page) -> None:
+    page.route("**/v1/repair", lambda route: route.fulfill(status=503, body="upstream down"))
+    page.goto("/")
+    page.get_by_label("Article text").fill("Prime Minister Donald Tus spoke.")
+    page.get_by_role("button", name="Repair").click()
+    expect(page.get_by_role("alert")).to_contain_text("The repair service is unavailable right now (HTTP 503)")
+
+    page.unroute("**/v1/repair")
+    page.route("**/v1/repair", lambda route: route.abort())
+    page.get_by_role("button", name="Repair").click()
+    expect(page.get_by_role("alert")).to_contain_text("Could not reach the repair service")
+
+
+def test_grammar_engine_unavailable_is_said_and_names_still_shown(page: Page) -> None:
+    def grammar_down(route: Route) -> None:
+        response = route.fetch()
+        body = response.json()
+        body["suggestions"] = []
+        body["meta"]["grammar"] = {"engine": "languagetool", "status": "unavailable", "reason": "timed out after 10 s"}
+        route.fulfill(response=response, json=body)
+
+    page.route("**/v1/repair", grammar_down)
+    page.goto("/")
+    submit(page, "Prime Minister Donald Tus spoke.")
+    expect(page.locator("#live-notice")).to_have_text(
+        "The grammar check could not run (timed out after 10 s). The names were still repaired."
+    )
+    expect(fix(page, "Donald Tusk")).to_be_visible()
+
+
+def test_text_from_the_request_is_shown_as_text(page: Page) -> None:
+    page.goto("/")
+    page.get_by_label("check grammar").uncheck()
+    submit(page, '<img src=x id=injected> "<script>window.pwned = 1</script>" Donald Tus spoke.')
+    expect(page.locator("#redline")).to_contain_text("<img src=x id=injected>")
+    assert page.locator("#injected").count() == 0
+    assert page.evaluate("window.pwned") is None
+
+
+def test_the_policy_blocks_inline_script(page: Page, console: Console) -> None:
+    response = page.goto("/")
+    assert response is not None
+    policy = response.headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+    page.evaluate(
+        """() => { const s = document.createElement("script");
+                   s.textContent = "window.inlineRan = true"; document.body.appendChild(s); }"""
+    )
+    assert page.evaluate("window.inlineRan") is None
+    assert any("Content Security Policy" in error for error in console.errors)
+    console.errors.clear()
+
+
+def test_without_javascript_the_form_still_works(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(base_url=base_url, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto("/")
+        page.get_by_role("link", name="Load the example article").click()
+        assert re.search(r"\?example=1$", page.url)
+        expect(page.get_by_label("Article text")).to_have_value(ARTICLE)
+        page.get_by_role("button", name="Repair").click()
+        result = page.locator("#server-result")
+        expect(result.locator(".redline")).to_contain_text("Emmanuel Macron")
+        expect(result).to_contain_text("Suggested name fixes (not applied)")
+        expect(page.locator("#repaired")).to_have_value(re.compile("President Emmanuel Macron"))
+        expect(page.locator("#live-result")).to_be_hidden()
+    finally:
+        context.close()
+
+
+def test_cards_stay_on_a_narrow_screen(page: Page) -> None:
+    width = 390
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto("/")
+    submit(page, "Talks went on for hours and then President Emanuel McCone arrived at last.")
+    macron = fix(page, "Emmanuel Macron")
+    macron.locator(".mark").focus()
+    box = macron.locator(".card").bounding_box()
+    assert box is not None
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width
