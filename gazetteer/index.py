@@ -20,6 +20,15 @@ from gazetteer.normalize import fold, fold_uncached
 
 log = logging.getLogger(__name__)
 
+# Entries below this prominence are not guessed from a first name alone.
+FALLBACK_PROMINENCE = 0.7
+# How much better known one namesake must be than another to be taken as the one meant.
+PROMINENCE_MARGIN = 0.2
+# Given names shorter than this are taken as written, never as another name misspelt.
+MIN_MISSPELT_GIVEN = 5
+# How many answers of a per-word lookup a process keeps.
+_CACHE_SIZE = 16384
+
 
 class NameForm(NamedTuple):
     """One accepted spelling of a person's name, split into given names and surname."""
@@ -83,16 +92,28 @@ class NameIndex:
             self._phonetic[phonetic_key(key)].add(key)
             for variant in deletes(key, 1):
                 _add_packed(self._surname_deletes, variant, key)
-        first_given: dict[str, set[str]] = defaultdict(set)
+        # Written first names line up with a form's last given names ("Tayyip Erdogan"), so
+        # the last given name is the one to block on.
+        last_given: dict[str, set[str]] = defaultdict(set)
+        prominent_given: dict[str, set[str]] = defaultdict(set)
         for forms in self._full.values():
             for form in forms:
                 if form.given:
-                    first_given[form.given[0]].add(form.entry_id)
-        self._first_given = dict(first_given)
+                    last_given[form.given[-1]].add(form.entry_id)
+                    if self.entries[form.entry_id].prominence >= FALLBACK_PROMINENCE:
+                        prominent_given[form.given[-1]].add(form.entry_id)
+        self._last_given = dict(last_given)
+        self._prominent_given = dict(prominent_given)
         self._given_deletes: dict[str, str] = {}
-        for key in self._first_given:
+        self._given_phonetic: dict[str, str] = {}
+        for key in self._last_given:
             for variant in deletes(key, 1):
                 _add_packed(self._given_deletes, variant, key)
+            if sound := phonetic_key(key):
+                _add_packed(self._given_phonetic, sound, key)
+        self._given_variants: dict[str, frozenset[str]] = {}
+        self._similar_surnames: dict[str, list[str]] = {}
+        self._best_known: dict[str, str] = {}
         # Who holds a post now, for articles that name the post instead of the person.
         self.current_posts: tuple[tuple[str, str, str], ...] = tuple(
             (fold(entry.role).split(" of ")[0], fold(entry.country), entry.id)
@@ -113,6 +134,24 @@ class NameIndex:
     def surname(self, key: str) -> set[str]:
         """Ids of the entries whose surname is spelled exactly ``key`` (folded)."""
         return self._surname.get(key, set())
+
+    def best_known(self, key: str) -> str:
+        """The one person a surname alone names in the news: its only owner, or one far
+        better known than the others ("Tusk", "Putin"); '' when it could be several."""
+        found = self._best_known.get(key)
+        if found is None:
+            ranked = sorted(self.surname(key), key=lambda e: self.entries[e].prominence, reverse=True)
+            found = ""
+            if len(ranked) == 1:
+                found = ranked[0]
+            elif ranked and self.entries[ranked[0]].prominence >= (
+                self.entries[ranked[1]].prominence + PROMINENCE_MARGIN
+            ):
+                found = ranked[0]
+            if len(self._best_known) >= _CACHE_SIZE:
+                self._best_known.clear()
+            self._best_known[key] = found
+        return found
 
     def written_surname(self, entry_id: str, key: str) -> str:
         """How the gazetteer writes the entry's surname spelled ``key`` (folded)."""
@@ -136,25 +175,68 @@ class NameIndex:
         (Stubber), a cut (Tus), a swap or a substitution (Makron) meets its surname without a
         scan of the whole list. Metaphone keys add respellings by sound (Peskoff).
         """
+        cached = self._similar_surnames.get(key)
+        if cached is not None:
+            return cached
         found: set[str] = set()
         for variant in deletes(key, 2 if len(key) > 4 else 1):
             found.update(_unpack(self._surname_deletes.get(variant)))
         found.update(self._phonetic.get(phonetic_key(key), ()))
         found.discard(key)
-        return sorted(found)
+        # News repeats its words, within an article and across them: keep the answers.
+        if len(self._similar_surnames) >= _CACHE_SIZE:
+            self._similar_surnames.clear()
+        answer = self._similar_surnames[key] = sorted(found)
+        return answer
 
-    def with_first_name(self, key: str, *, limit: int = 5000) -> set[str]:
-        """Ids of entries whose first given name is ``key`` or one letter from it.
+    def given_variants(self, key: str) -> frozenset[str]:
+        """Given names ``key`` (folded) may be a spelling of: itself, one letter off, same sound.
+
+        News repeats its words, within an article and across them: the answers are kept.
+        """
+        found = self._given_variants.get(key)
+        if found is None:
+            names = {key}
+            # Short names are other names, not misspellings: "Jon" is not "Joan".
+            if len(key) >= MIN_MISSPELT_GIVEN:
+                for variant in deletes(key, 1):
+                    names.update(_unpack(self._given_deletes.get(variant)))
+                if sound := phonetic_key(key):
+                    names.update(_unpack(self._given_phonetic.get(sound)))
+            found = frozenset(
+                name
+                for name in names
+                if name in self._last_given
+                and (name == key or similarity(key, name)[1] in ("one", "sound"))
+            )
+            if len(self._given_variants) >= _CACHE_SIZE:
+                self._given_variants.clear()
+            self._given_variants[key] = found
+        return found
+
+    def named(self, given_names: Iterable[str], surname_keys: Iterable[str]) -> list[tuple[str, str]]:
+        """(surname key, entry id) for the entries with one of ``surname_keys`` whose given
+        names end with one of ``given_names`` (all folded)."""
+        by_given = [self._last_given[name] for name in given_names]
+        found: dict[str, str] = {}
+        for surname_key in surname_keys:
+            owners = self._surname.get(surname_key)
+            if owners:
+                for ids in by_given:
+                    for entry_id in owners & ids:  # set intersections run in C
+                        found.setdefault(entry_id, surname_key)
+        return [(surname_key, entry_id) for entry_id, surname_key in found.items()]
+
+    def with_first_name(self, key: str, *, limit: int = 2000) -> set[str]:
+        """Ids of prominent entries whose (last) given name is ``key`` or a spelling of it.
 
         Used when a first name is written but the surname is too damaged to find by
-        itself ("Emanuel McCone"); empty when the name is too common to narrow anything.
+        itself ("Emanuel McCone"): only well-known people are worth that guess, and they
+        are few enough to compare one by one. Empty when the name narrows nothing.
         """
-        names = {key}
-        for variant in deletes(key, 1) if len(key) > 3 else ():
-            names.update(_unpack(self._given_deletes.get(variant)))
         ids: set[str] = set()
-        for name in names:
-            ids.update(self._first_given.get(name, ()))
+        for name in self.given_variants(key):
+            ids.update(self._prominent_given.get(name, ()))
             if len(ids) > limit:
                 return set()
         return ids

@@ -3,17 +3,20 @@
 A mention is a run of capitalised words ("Finnish President Alexander Stubber"), or a single
 lower-case word in a place only a person stands ("the trump's team", "the strayers said").
 Nothing here knows the gazetteer: deciding who, if anyone, a mention names is names.py's job.
+
+This runs on every word of every request, so the scanning is done by regular expressions
+and Python only touches the few places they find.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import sys
+from functools import lru_cache
+from typing import NamedTuple
 
 from gazetteer.normalize import APOSTROPHES, fold, strip_possessive
 
-# A word, with the apostrophes inside names (O'Brien) and possessives (Kellogg's) kept on it.
-_WORD = re.compile(rf"[^\W\d_]+(?:[{APOSTROPHES}][^\W\d_]+)*")
 # Lower-case parts of names that may stand inside a run: "Ursula von der Leyen".
 PARTICLES = frozenset(
     "von van der den de da di del della dos das du la le bin ibn al el ben ter".split()
@@ -23,22 +26,55 @@ SPEECH_VERBS = frozenset(
     "said says told added stated announced warned insisted argued noted wrote asked "
     "replied responded declared explained claimed".split()
 )
-_SENTENCE_END = re.compile(r"[.!?:\u201c\u201d\"\n]\s*$")
 
 
-@dataclass(frozen=True)
-class Token:
+def _upper_case_class() -> str:
+    """A character class of every upper-case letter (``re`` has no \\p{Lu})."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(sys.maxunicode + 1):
+        if chr(code).isupper():
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges
+    )
+
+
+_LETTER = r"[^\W\d_]"
+_NOT_LETTER = r"[\W\d_]"
+# A word, with the apostrophes inside names (O'Brien) and possessives (Kellogg's) kept on it.
+_WORD_PATTERN = rf"{_LETTER}+(?:[{APOSTROPHES}]{_LETTER}+)*"
+_WORD = re.compile(_WORD_PATTERN)
+_CAPITALISED = rf"[{_upper_case_class()}]{_LETTER}*(?:[{APOSTROPHES}]{_LETTER}+)*"
+_PARTICLE = "|".join(sorted(PARTICLES, key=len, reverse=True))
+# Capitalised words joined by single spaces, particles allowed inside; a possessive ends the
+# run ("Kellogg's Team" is two).
+_RUN = re.compile(
+    rf"(?<!{_LETTER})(?<!{_LETTER}[{APOSTROPHES}]){_CAPITALISED}"
+    rf"(?:(?<![{APOSTROPHES}][sS]) (?:(?:{_PARTICLE}) )*{_CAPITALISED})*"
+)
+# A possessive ending: the word before may stand for a person ("the trump's team").
+# (The apostrophe comes first in the pattern: a leading look-behind would run at every
+# position of the text.)
+_POSSESSIVE = re.compile(rf"[{APOSTROPHES}](?<={_LETTER}[{APOSTROPHES}])[sS](?!{_LETTER})")
+# Speech verbs as written, for str.find: an alternation of them in one regular expression
+# costs a third of this stage.
+_SPEECH_VERB_SPELLINGS = tuple(
+    spelling for verb in sorted(SPEECH_VERBS) for spelling in (verb, verb.title(), verb.upper())
+)
+_NEXT_WORD = re.compile(rf"{_NOT_LETTER}*({_WORD_PATTERN})")
+
+
+class Token(NamedTuple):
     """One word of the text; ``text`` excludes a possessive ending, which ``end`` excludes too."""
 
     text: str
     start: int
     end: int
     possessive: bool
-
-    @property
-    def key(self) -> str:
-        """The folded form used for every lookup."""
-        return fold(self.text)
+    key: str  # the folded form used for every lookup
 
     @property
     def is_capitalised(self) -> bool:
@@ -51,14 +87,12 @@ class Token:
         return len(self.text) > 1 and self.text.isupper()
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """A run of tokens that may name someone, with the context names.py weighs."""
 
     tokens: tuple[Token, ...]
-    words_before: tuple[str, ...]
-    word_after: str
-    sentence_start: bool
+    word_before: str  # folded, possessive dropped; '' at the start of the text
+    word_after: str  # the same, for the word after
     lower_case: bool
     hyphen_neighbours: tuple[str, ...] = ()
     continues: bool = False
@@ -74,88 +108,93 @@ class Mention:
 
 def tokenize(text: str) -> list[Token]:
     """Every word of the text, with its possessive ending split off."""
-    tokens = []
-    for match in _WORD.finditer(text):
-        word = match.group()
-        stem = strip_possessive(word)
-        tokens.append(Token(stem, match.start(), match.start() + len(stem), stem != word))
-    return tokens
+    return [_token(m.group(), m.start()) for m in _WORD.finditer(text)]
 
 
 def find_mentions(text: str) -> list[Mention]:
     """Capitalised runs and person-shaped lower-case words, in text order."""
-    tokens = tokenize(text)
-    runs = _capitalised_runs(text, tokens)
-    mentions: list[Mention] = []
-    position = {id(token): i for i, token in enumerate(tokens)}
-    for run in runs:
-        mentions.append(_mention(text, tokens, position, run, lower_case=False))
-    for i, token in enumerate(tokens):
-        if not token.text.islower() or token.text in PARTICLES or len(token.text) < 3:
-            continue
-        after = tokens[i + 1].key if i + 1 < len(tokens) else ""
-        if token.possessive or after in SPEECH_VERBS:
-            mentions.append(_mention(text, tokens, position, (token,), lower_case=True))
-    mentions.sort(key=lambda m: m.start)
+    # The word before a place is the word after it in the reversed text.
+    reversed_text = text[::-1]
+    mentions = []
+    for match in _RUN.finditer(text):
+        tokens = []
+        position = match.start()
+        for word in match.group().split(" "):
+            tokens.append(_token(word, position))
+            position += len(word) + 1
+        mentions.append(_mention(text, reversed_text, tuple(tokens), lower_case=False))
+    slots = [m.end() for m in _POSSESSIVE.finditer(text)] + _speech_verbs(text)
+    for slot in slots:
+        start, end = _word_before(text, reversed_text, slot)
+        stem = strip_possessive(text[start:end])
+        if stem.islower() and len(stem) >= 3 and stem not in PARTICLES:
+            token = _token(text[start:end], start)
+            mentions.append(_mention(text, reversed_text, (token,), lower_case=True))
+    mentions.sort(key=lambda m: m.tokens[0].start)
     return mentions
 
 
-def _capitalised_runs(text: str, tokens: list[Token]) -> list[tuple[Token, ...]]:
-    runs: list[tuple[Token, ...]] = []
-    current: list[Token] = []
-    for token in tokens:
-        joins = (
-            current
-            and text[current[-1].end : token.start] == " "
-            and not current[-1].possessive
-            and (token.is_capitalised or token.text in PARTICLES)
-        )
-        if joins:
-            current.append(token)
-            continue
-        if current:
-            runs.append(_trim_particles(current))
-        current = [token] if token.is_capitalised else []
-    if current:
-        runs.append(_trim_particles(current))
-    return [run for run in runs if run]
+def _token(word: str, start: int) -> Token:
+    stem, key = _stem_and_key(word)
+    return Token(stem, start, start + len(stem), len(stem) != len(word), key)
 
 
-def _trim_particles(run: list[Token]) -> tuple[Token, ...]:
-    while run and not run[-1].is_capitalised:
-        run.pop()
-    return tuple(run)
+@lru_cache(maxsize=65536)
+def _stem_and_key(word: str) -> tuple[str, str]:
+    stem = strip_possessive(word)
+    return stem, fold(stem)
 
 
-def _mention(
-    text: str,
-    tokens: list[Token],
-    position: dict[int, int],
-    run: tuple[Token, ...],
-    *,
-    lower_case: bool,
-) -> Mention:
-    first = position[id(run[0])]
-    last = position[id(run[-1])]
-    before = tuple(t.key for t in tokens[max(0, first - 6) : first])
-    after = tokens[last + 1].key if last + 1 < len(tokens) else ""
-    prefix = text[max(0, run[0].start - 3) : run[0].start]
-    sentence_start = first == 0 or bool(_SENTENCE_END.search(text[tokens[first - 1].end : run[0].start]))
+def _mention(text: str, reversed_text: str, run: tuple[Token, ...], *, lower_case: bool) -> Mention:
+    start = run[0].start
+    end = _word_end(text, run[-1])
+    before = _NEXT_WORD.match(reversed_text, len(text) - start)
+    after = _NEXT_WORD.match(text, end)
     neighbours = []
-    # "Putin-Trumpet": the runs on either side of a hyphen vouch for each other.
-    if prefix.endswith("-") and first > 0:
-        neighbours.append(tokens[first - 1].text)
     continues = False
-    if text[run[-1].end : run[-1].end + 1] == "-" and last + 1 < len(tokens):
-        neighbours.append(tokens[last + 1].text)
+    # "Putin-Trumpet": the runs on either side of a hyphen vouch for each other.
+    if before and text[start - 1 : start] == "-":
+        neighbours.append(strip_possessive(before.group(1)[::-1]))
+    if after and text[end : end + 1] == "-":
+        following = after.group(1)
+        neighbours.append(strip_possessive(following))
         # "Young-moo" goes on in lower case: one name; "Putin-Trump" pairs two.
-        continues = not tokens[last + 1].is_capitalised
+        continues = not following[:1].isupper()
     return Mention(
         tokens=run,
-        words_before=before,
-        word_after=after,
-        sentence_start=sentence_start,
+        word_before=_key(before.group(1)[::-1]) if before else "",
+        word_after=_key(after.group(1)) if after else "",
         lower_case=lower_case,
         hyphen_neighbours=tuple(neighbours),
         continues=continues,
     )
+
+
+def _speech_verbs(text: str) -> list[int]:
+    """Where a speech verb starts: "trump said" makes "trump" a speaker."""
+    found = []
+    for verb in _SPEECH_VERB_SPELLINGS:
+        at = text.find(verb)
+        while at >= 0:
+            end = at + len(verb)
+            if not text[at - 1 : at].isalpha() and not text[end : end + 1].isalpha() and at > 0:
+                found.append(at)
+            at = text.find(verb, end)
+    return found
+
+
+def _word_before(text: str, reversed_text: str, position: int) -> tuple[int, int]:
+    """The span of the word before ``position``; empty when there is none."""
+    match = _NEXT_WORD.match(reversed_text, len(text) - position)
+    if not match:
+        return position, position
+    return len(text) - match.end(1), len(text) - match.start(1)
+
+
+def _word_end(text: str, token: Token) -> int:
+    """Where the token's word ends in the text, its possessive ending included."""
+    return token.end + 2 if token.possessive else token.end
+
+
+def _key(word: str) -> str:
+    return _stem_and_key(word)[1]

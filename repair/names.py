@@ -24,7 +24,14 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
-from gazetteer.index import NameForm, NameIndex, best_similarity, similarity
+from gazetteer.index import (
+    MIN_MISSPELT_GIVEN,
+    PROMINENCE_MARGIN,
+    NameForm,
+    NameIndex,
+    best_similarity,
+    similarity,
+)
 from repair.mentions import PARTICLES, Mention, Token, tokenize
 from gazetteer.loader import Entry
 from gazetteer.normalize import TRANSLITERATED, fold, transliteration_skeleton
@@ -50,8 +57,6 @@ MAX_WINDOW = 4
 MAX_CONFIDENCE = 0.99
 # Lower-case words are real words heard instead of a name: never more than a suggestion.
 LOWER_CASE_CEILING = 0.6
-# How much better known one namesake must be than another to be taken as the one meant.
-PROMINENCE_MARGIN = 0.2
 
 
 @dataclass(frozen=True)
@@ -103,7 +108,7 @@ def decide_names(
     for mention in mentions:
         if mention.lower_case:
             continue
-        chosen = _full_names(text, mention, index)
+        chosen = _full_names(text, mention, index) if len(mention.tokens) > 1 else []
         covered = {id(t) for c in chosen for t in c.tokens}
         for candidate in chosen:
             if candidate.exact or candidate.confidence >= 0.8:
@@ -167,11 +172,14 @@ def _best_full_name(
         key = " ".join(t.key for t in surname)
         if len(key) < 3:
             continue
-        for surname_key in (key, *index.similar_surnames(key)):
-            for entry_id in index.surname(surname_key):
-                candidate = _score_full_name(given, surname, entry_id, index, title)
-                if candidate:
-                    scored.append(candidate)
+        # Only people whose first name agrees are worth scoring: "South Korea" is nobody's.
+        given_names = index.given_variants(given[-1].key)
+        if not given_names:
+            continue
+        for _surname_key, entry_id in index.named(given_names, (key, *index.similar_surnames(key))):
+            candidate = _score_full_name(given, surname, entry_id, index, title)
+            if candidate:
+                scored.append(candidate)
     if not any(c.confidence >= 0.8 for c in scored) and len(window) == 2 and len(window[1].key) >= 4:
         # A surname too damaged to find by its letters ("Emanuel McCone"): look among the
         # people with that first name, whose surnames are few enough to compare one by one.
@@ -241,7 +249,7 @@ def _align_given(
             evidence.append(f"first name '{token.text}' matches")
             continue
         score, why = similarity(token.key, target)
-        if why in ("cut", "added") or score < 0.85 or len(token.key) < 5:
+        if why in ("cut", "added") or score < 0.85 or len(token.key) < MIN_MISSPELT_GIVEN:
             return None, 0.0, []  # "Jose" is not "Joseph" cut short: it is another name
         words.append(written)
         scores.append(score)
@@ -253,58 +261,78 @@ def _surname_only(
     mention: Mention, token: Token, index: NameIndex, article: _Article
 ) -> _Candidate | None:
     key = token.key
-    if len(key) < 3 or index.surname(key) or index.full_name(key) or index.is_given_name(key):
-        return None
-    position = mention.tokens.index(token)
-    title = _title_before(mention, position)
     # Only the last word of a run stands alone as a surname, and only after a title or
     # nothing: "Shinzo Abe" is somebody's full name, "Takeshi Iwaya" starts with a first name.
-    if position != len(mention.tokens) - 1 or (position > 0 and not title):
+    if token is not mention.tokens[-1] or len(key) < 3:
+        return None
+    position = len(mention.tokens) - 1
+    title = _title_before(mention, position)
+    if position > 0 and not title:
+        return None
+    if index.surname(key) or index.full_name(key) or index.is_given_name(key):
         return None
     partner = _known_partner(mention, index)
-    common = _is_common_word(key)
+    if _is_common_word(key) and not partner and (not title or _is_very_common_word(key)):
+        return None  # "Thank", "Prime": a word, unless a title or a paired name says otherwise
     scored: list[_Candidate] = []
+    for surname_key, entry_id, score, why in _surname_candidates(key, title, index, article):
+        entry = index.entries[entry_id]
+        if is_valid_variant(key, surname_key, entry):
+            continue
+        written = index.written_surname(entry_id, surname_key)
+        evidence = [_surname_evidence((token,), why, written)]
+        if entry_id in article.people:
+            confidence = score + 0.05
+            evidence.append(f"'{entry.name}' is named elsewhere in the article")
+        else:
+            confidence = score - 0.05
+        if partner:
+            confidence += 0.05
+            evidence.append(f"paired with '{partner}'")
+        confidence, title_evidence = _title_bonus(confidence, title, entry.role)
+        evidence.extend(title_evidence)
+        if token.is_upper:
+            evidence.append("written in capitals")
+        scored.append(
+            _Candidate(
+                (token,),
+                entry_id,
+                (_cased(written, mention, token),),
+                min(prior(confidence, entry), MAX_CONFIDENCE),
+                tuple(evidence),
+                exact=False,
+            )
+        )
+    return _pick(scored, index)
+
+
+def _surname_candidates(
+    key: str, title: str, index: NameIndex, article: _Article
+) -> Iterable[tuple[str, str, float, str]]:
+    """Whom a misspelt surname alone may name: (surname key, entry id, score, kind).
+
+    The people the article already names, when close (>= 0.8); anyone else only when very
+    close (>= 0.9) and just after a title their post carries. Surnames under four letters
+    ("Xi", "Abe") are too short to tell a misspelling from another word.
+    """
+    for entry_id in article.people:
+        for surname in index.entries[entry_id].surnames:
+            surname_key = fold(surname)
+            if len(surname_key) >= 4 and surname_key != key:
+                score, why = similarity(key, surname_key)
+                if score >= 0.8:
+                    yield surname_key, entry_id, score, why
+    if not title:
+        return
     for surname_key in index.similar_surnames(key):
         if len(surname_key) < 4:
-            continue  # "Xi", "Abe": too short to tell a misspelling from another word
+            continue
         score, why = similarity(key, surname_key)
+        if score < 0.9:
+            continue
         for entry_id in index.surname(surname_key):
-            entry = index.entries[entry_id]
-            if is_valid_variant(key, surname_key, entry):
-                continue
-            written = index.written_surname(entry_id, surname_key)
-            evidence = [_surname_evidence((token,), why, written)]
-            in_article = entry_id in article.people
-            if in_article:
-                if score < 0.8:
-                    continue
-                confidence = score + 0.05
-                evidence.append(f"'{entry.name}' is named elsewhere in the article")
-            elif title and score >= 0.9 and title in fold(entry.role).split():
-                # Nobody in the article: only a close spelling after the person's own title.
-                confidence = score - 0.05
-            else:
-                continue
-            if common and not partner and (not title or _is_very_common_word(key)):
-                continue
-            if partner:
-                confidence += 0.05
-                evidence.append(f"paired with '{partner}'")
-            confidence, title_evidence = _title_bonus(confidence, title, entry.role)
-            evidence.extend(title_evidence)
-            if token.is_upper:
-                evidence.append("written in capitals")
-            scored.append(
-                _Candidate(
-                    (token,),
-                    entry_id,
-                    (_cased(written, mention, token),),
-                    min(prior(confidence, entry), MAX_CONFIDENCE),
-                    tuple(evidence),
-                    exact=False,
-                )
-            )
-    return _pick(scored, index)
+            if entry_id not in article.people and title in fold(index.entries[entry_id].role).split():
+                yield surname_key, entry_id, score, why
 
 
 def _lower_case(
@@ -417,10 +445,8 @@ def _title_before(mention: Mention, position: int) -> str:
     """The title word just before token ``position`` of the run, or before the run."""
     if position > 0:
         word = mention.tokens[position - 1].key
-    elif mention.words_before:
-        word = mention.words_before[-1]
     else:
-        return ""
+        word = mention.word_before
     return word if word in TITLES else ""
 
 
@@ -443,15 +469,12 @@ def _exact_surname_owner(index: NameIndex, key: str, article: _Article) -> str:
     """Whom a correctly spelled surname alone names: the one owner, the one already in the
     article, or the clearly best known ("Trump", "Putin"); '' when it could be several."""
     owners = index.surname(key)
+    if not owners:
+        return ""
     in_article = owners & article.people
     if len(in_article) == 1:
         return next(iter(in_article))
-    ranked = sorted(owners, key=lambda e: index.entries[e].prominence, reverse=True)
-    if len(ranked) == 1:
-        return ranked[0]
-    if ranked and index.entries[ranked[0]].prominence >= index.entries[ranked[1]].prominence + PROMINENCE_MARGIN:
-        return ranked[0]
-    return ""
+    return index.best_known(key)
 
 
 def load_word_frequencies() -> None:
