@@ -277,3 +277,89 @@ def test_cards_stay_on_a_narrow_screen(page: Page) -> None:
     box = macron.locator(".card").bounding_box()
     assert box is not None
     assert box["x"] >= 0 and box["x"] + box["width"] <= width
+
+
+def test_suggest_mode_applies_nothing_until_the_editor_does(page: Page) -> None:
+    text = "Prime Minister Donald Tus met President Emanuel McCone."
+    page.goto("/")
+    page.get_by_label("only suggest").check()
+    submit(page, text)
+    assert final_text(page) == text
+    expect(page.locator("#proposed-list li")).to_have_count(2)
+    page.locator("#proposed-list li").filter(has_text="Donald Tus").get_by_role("button", name="Apply").click()
+    assert final_text(page) == "Prime Minister Donald Tusk met President Emanuel McCone."
+    expect(fix(page, "Donald Tusk")).to_have_attribute("data-state", "accepted")
+
+
+def test_copy_works_without_the_clipboard_api(page: Page) -> None:
+    # Served over plain http on a closed network the page is no secure context: no
+    # navigator.clipboard. The button then copies the selected final text the old way.
+    page.add_init_script("Object.defineProperty(Navigator.prototype, 'clipboard', {get: () => undefined})")
+    page.goto("/")
+    submit(page, "Prime Minister Donald Tus spoke.")
+    page.get_by_role("button", name="Copy text").click()
+    expect(page.locator("#status")).to_have_text("Copied the final text (33 characters).")
+    reader = page.context.new_page()
+    reader.goto("/")
+    assert reader.evaluate("navigator.clipboard.readText()") == "Prime Minister Donald Tusk spoke."
+
+
+# Contrast of every piece of text in the review, against the background it is drawn on.
+CONTRAST = """() => {
+  const rgb = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const background = (node) => {
+    for (; node && node.nodeType === 1; node = node.parentElement) {
+      const c = rgb(getComputedStyle(node).backgroundColor);
+      if (c.length === 3 || c[3] > 0) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  const worst = [];
+  document.querySelectorAll("body *").forEach((node) => {
+    const own = [...node.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+    if (!own || !node.getClientRects().length) return;
+    const [a, b] = [lum(rgb(getComputedStyle(node).color)), lum(background(node))];
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    if (ratio < 4.5) worst.push(node.tagName + "." + node.className + " " + ratio.toFixed(2) + ": " + node.textContent.slice(0, 40));
+  });
+  return worst;
+}"""
+
+
+def test_the_review_is_readable_and_keyboard_friendly(page: Page) -> None:
+    page.goto("/")
+    submit(page, "Prime Minister Donald Tus met President Emanuel McCone. This is an test.")
+    # Every state a mark can be in, with cards open, and the error and hint colours.
+    tusk = fix(page, "Donald Tusk")
+    tusk.locator(".mark").hover()
+    tusk.get_by_role("button", name="Reject fix").click()
+    grammar = page.locator("#redline .gram").filter(has_text="an")
+    grammar.locator(".mark").hover()
+    grammar.get_by_role("button", name="Replace with “a”").click()
+    fix(page, "Emmanuel Macron").locator(".mark").focus()
+    assert page.evaluate(CONTRAST) == []
+    page.get_by_label("only suggest").check()
+    submit(page)
+    fix(page, "Emanuel McCone").locator(".mark").hover()
+    page.get_by_label("Article text").fill("x" * (MAX_TEXT_CHARS + 1))
+    page.get_by_role("button", name="Repair").click()
+    expect(page.get_by_role("alert")).to_be_visible()
+    assert page.evaluate(CONTRAST) == []
+
+    # Focus is visible, and Escape hides a card without moving focus.
+    page.get_by_role("button", name="Repair").focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"
+    mark = fix(page, "Emmanuel Macron").locator(".mark")
+    mark.focus()
+    card = fix(page, "Emmanuel Macron").locator(".card")
+    expect(card).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(card).to_be_hidden()
+    expect(mark).to_be_focused()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Shift+Tab")
+    expect(card).to_be_visible()
