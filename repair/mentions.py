@@ -27,6 +27,22 @@ SPEECH_VERBS = frozenset(
     "replied responded declared explained claimed".split()
 )
 
+# English function words: capitalised at the start of a sentence, never a name. (Words that
+# are also names, such as "May", "Will", "Can" or "Per", are not here.)
+_FUNCTION_WORDS = frozenset(
+    spelling
+    for word in """a an the and or but nor so yet if then than that this these those there here
+    where when while which who whom whose what why how it its i we you he she they me us them my
+    our your his her their in on at by for from of off to with into onto upon about above after
+    before below between during under over through throughout since until within without among
+    against across along around beyond despite toward towards via as is are was were be been
+    being am does did has have had having shall should would could must might not no yes all
+    any both each every either neither few many more most much other others some such only own
+    same very also just even however therefore thus meanwhile moreover furthermore indeed
+    instead otherwise although though because unless whether""".split()
+    for spelling in (word.title(), word.upper())
+)
+
 
 def _upper_case_class() -> str:
     """A character class of every upper-case letter (``re`` has no \\p{Lu})."""
@@ -117,9 +133,16 @@ def find_mentions(text: str) -> list[Mention]:
     reversed_text = text[::-1]
     mentions = []
     for match in _RUN.finditer(text):
-        tokens = []
+        words = match.group().split(" ")
         position = match.start()
-        for word in match.group().split(" "):
+        # "The Prime Minister": a sentence's first word is capitalised but names nobody; nor
+        # does a letter alone ("U" of "U.S.").
+        while words and (words[0] in _FUNCTION_WORDS or words[0] in PARTICLES or len(words) == 1 == len(words[0])):
+            position += len(words.pop(0)) + 1
+        if not words:
+            continue
+        tokens = []
+        for word in words:
             tokens.append(_token(word, position))
             position += len(word) + 1
         mentions.append(_mention(text, reversed_text, tuple(tokens), lower_case=False))
