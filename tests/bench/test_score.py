@@ -1,0 +1,87 @@
+"""The scorer: a planted correct repair, a false edit, a wrong repair and a miss are each
+counted as such, and precision, recall and false edits per 10,000 words follow from them."""
+
+from __future__ import annotations
+
+from bench.corrupt import Damage, Sample
+from bench.score import Fix, Tally, judge
+
+TEXT = "Donald Tus met Emanuel Macron in Paris. Kellog said the trip was useful."
+
+
+def damage(
+    original: str, damaged: str, kind: str = "truncation", *, accepted: tuple[str, ...] = (), text: str = TEXT
+) -> Damage:
+    start = text.index(damaged)
+    return Damage(start, start + len(damaged), original, damaged, kind, "", "someone", (original, *accepted), True)
+
+
+def fix(original: str, replacement: str, *, applied: bool = True, text: str = TEXT) -> Fix:
+    start = text.index(original)
+    return Fix(start, start + len(original), original, replacement, applied)
+
+
+TUS = damage("Tusk", "Tus")
+EMANUEL = damage("Emmanuel", "Emanuel", "first_name")
+KELLOG = damage("Kellogg", "Kellog", "letters")
+SAMPLE = Sample("X#0", "X", "test", TEXT, (TUS, EMANUEL, KELLOG))
+
+
+def test_correct_repair_false_edit_and_miss() -> None:
+    fixes = [
+        fix("Donald Tus", "Donald Tusk"),  # the whole name, restoring the damaged surname
+        fix("Emanuel Macron", "Emmanuel Macron"),
+        fix("Paris", "Parisi"),  # nothing was damaged there
+        fix("Kellog", "Kellogg", applied=False),  # listed only: still a miss
+    ]
+    verdict = judge(SAMPLE, fixes)
+    assert verdict.restored == [TUS, EMANUEL]
+    assert [f.original for f in verdict.correct] == ["Donald Tus", "Emanuel Macron"]
+    assert [f.original for f in verdict.false_edits] == ["Paris"]
+    assert verdict.missed == [(KELLOG, fixes[3])]
+    tally = Tally()
+    tally.add(verdict)
+    assert tally.precision == 2 / 3
+    assert tally.recall == 2 / 3
+    assert tally.kind_recall("letters") == 0.0 and tally.kind_recall("first_name") == 1.0
+
+
+def test_a_wrong_replacement_is_a_wrong_repair() -> None:
+    verdict = judge(SAMPLE, [fix("Donald Tus", "Donald Tusks"), fix("Emanuel Macron", "Emmanuel Marcon")])
+    assert verdict.restored == [] and verdict.correct == []
+    assert [d for d, _ in verdict.wrong] == [TUS, EMANUEL]
+    assert len(verdict.wrong_fixes) == 2
+
+
+def test_accents_and_accepted_spellings_count_as_restored() -> None:
+    text = "Juan Guaidoo spoke. Yoav Galantt spoke."
+    guaido = damage("Guaido", "Guaidoo", "suffix", text=text)
+    gallant = damage("Gallant", "Galantt", "letters", accepted=("Galant",), text=text)
+    sample = Sample("Y#0", "Y", "test", text, (guaido, gallant))
+    verdict = judge(sample, [fix("Guaidoo", "Guaidó", text=text), fix("Galantt", "Galant", text=text)])
+    assert verdict.restored == [guaido, gallant]
+    wrong_case = judge(sample, [fix("Guaidoo", "GUAIDO", text=text)])
+    assert wrong_case.wrong and not wrong_case.restored
+
+
+def test_suggestion_only_damage_is_found_when_listed_not_applied() -> None:
+    text = "Keir Starmer arrived. The stammer said it went well."
+    heard = damage("Starmer", "stammer", "heard_word", text=text)
+    sample = Sample("Z#0", "Z", "test", text, (heard,))
+    listed = judge(sample, [fix("stammer", "Starmer", applied=False, text=text)])
+    assert listed.suggested == [heard] and listed.applied == 0
+    applied = judge(sample, [fix("stammer", "Starmer", text=text)])
+    assert applied.suggested == [] and len(applied.premature) == 1 and applied.applied == 0
+    tally = Tally()
+    tally.add(applied)
+    assert tally.suggest_only == 1 and tally.suggest_applied == 1 and tally.damaged == 0
+
+
+def test_false_edits_on_clean_text_are_counted_per_10k_words() -> None:
+    clean = Sample("X", "X", "test", TEXT)
+    tally = Tally()
+    tally.add(judge(clean, [fix("Paris", "Parisi")]))
+    assert tally.clean_words == 13
+    assert tally.clean_false_edits == 1
+    assert tally.false_edits_per_10k == 10_000 / 13
+    assert tally.precision is None  # precision is for the corrupted copies
