@@ -360,8 +360,10 @@ def _targets(tally: Tally, traps: dict[str, list[Fix]], speed: dict[str, Any]) -
         return value is not None and value <= goal
 
     return [
-        ("precision", _f(tally.precision), f">= {TARGET_PRECISION}", at_least(tally.precision, TARGET_PRECISION)),
-        ("recall", _f(tally.recall), f">= {TARGET_RECALL}", at_least(tally.recall, TARGET_RECALL)),
+        (f"precision ({tally.correct}/{tally.applied})", _f(tally.precision, 4), f">= {TARGET_PRECISION}",
+         at_least(tally.precision, TARGET_PRECISION)),
+        (f"recall ({tally.restored}/{tally.damaged})", _f(tally.recall, 4), f">= {TARGET_RECALL}",
+         at_least(tally.recall, TARGET_RECALL)),
         ("false edits per 10,000 words of clean text", _f(tally.false_edits_per_10k, 2),
          f"<= {TARGET_FALSE_EDITS}", at_most(tally.false_edits_per_10k, TARGET_FALSE_EDITS)),
         ("traps touched", str(touched), "0", touched == 0),
