@@ -106,11 +106,13 @@ class NameIndex:
         self._prominent_given = dict(prominent_given)
         self._given_deletes: dict[str, str] = {}
         self._given_phonetic: dict[str, str] = {}
+        self._given_ocr: dict[str, str] = {}
         for key in self._last_given:
             for variant in deletes(key, 1):
                 _add_packed(self._given_deletes, variant, key)
             if sound := phonetic_key(key):
                 _add_packed(self._given_phonetic, sound, key)
+            _add_packed(self._given_ocr, ocr_key(key), key)
         self._given_variants: dict[str, frozenset[str]] = {}
         self._similar_surnames: dict[str, list[str]] = {}
         self._best_known: dict[str, str] = {}
@@ -190,29 +192,48 @@ class NameIndex:
         return answer
 
     def given_variants(self, key: str) -> frozenset[str]:
-        """Given names ``key`` (folded) may be a spelling of: itself, one letter off, same sound.
+        """Given names ``key`` (folded) may be a spelling of (``misspelt_given``), itself included.
 
         News repeats its words, within an article and across them: the answers are kept.
         """
         found = self._given_variants.get(key)
         if found is None:
             names = {key}
-            # Short names are other names, not misspellings: "Jon" is not "Joan".
-            if len(key) >= MIN_MISSPELT_GIVEN:
+            if len(key) >= 4:
                 for variant in deletes(key, 1):
                     names.update(_unpack(self._given_deletes.get(variant)))
                 if sound := phonetic_key(key):
                     names.update(_unpack(self._given_phonetic.get(sound)))
+                names.update(_unpack(self._given_ocr.get(ocr_key(key))))
             found = frozenset(
-                name
-                for name in names
-                if name in self._last_given
-                and (name == key or similarity(key, name)[1] in ("one", "sound"))
+                name for name in names if name in self._last_given and self.misspelt_given(key, name)
             )
             if len(self._given_variants) >= _CACHE_SIZE:
                 self._given_variants.clear()
             self._given_variants[key] = found
         return found
+
+    def misspelt_given(self, written: str, name: str) -> str:
+        """How ``written`` misspells the given name ``name`` (folded), or '' if it does not.
+
+        A letter off, a scanner's misreading or the same sound, from five letters on
+        (Emanuel, Tarnim); shorter names and a letter added or cut count only when what is
+        written is nobody's first name ("Kier", "Keithh"), for "Jon" is not a misspelt "John"
+        and "Jose" is not "Joseph" cut short.
+        """
+        if written == name:
+            return "exact"
+        _score, why = similarity(written, name)
+        if why in ("one", "ocr", "sound") and len(written) >= MIN_MISSPELT_GIVEN:
+            return why
+        if (
+            why in ("one", "ocr", "cut", "added")
+            and len(written) >= 4
+            and abs(len(written) - len(name)) <= 1
+            and not self.is_given_name(written)
+        ):
+            return why
+        return ""
 
     def named(self, given_names: Iterable[str], surname_keys: Iterable[str]) -> list[tuple[str, str]]:
         """(surname key, entry id) for the entries with one of ``surname_keys`` whose given
@@ -278,8 +299,8 @@ def similarity(a: str, b: str) -> tuple[float, str]:
 
     The kinds are the damage seen in translated, OCR'd and transcribed text: ``exact``,
     ``added`` (an ending added: Stubber), ``cut`` (cut short: Tus), ``one``/``two`` (letters
-    off), ``sound`` (sounds the same: Makron), ``sound-like`` (McCone), ``letters`` (merely
-    similar letters).
+    off), ``ocr`` (letters a scanner confuses: Pornpeo), ``sound`` (sounds the same: Makron,
+    Ostin), ``sound-like`` (McCone), ``letters`` (merely similar letters).
     """
     if a == b:
         return 1.0, "exact"
@@ -290,8 +311,11 @@ def similarity(a: str, b: str) -> tuple[float, str]:
     distance = OSA.distance(a, b)
     if distance == 1 and min(len(a), len(b)) >= 4:
         return 0.9, "one"
+    if distance <= 3 and min(len(a), len(b)) >= 4 and ocr_key(a) == ocr_key(b):
+        return 0.9, "ocr"
     key_a, key_b = phonetic_key(a), phonetic_key(b)
-    if key_a and key_a == key_b and a[0] == b[0] and distance <= 2 and abs(len(a) - len(b)) <= 1:
+    same_start = a[0] == b[0] or (a[0] in _VOWELS and b[0] in _VOWELS)
+    if key_a and _sound(key_a) == _sound(key_b) and same_start and distance <= 2 and abs(len(a) - len(b)) <= 1:
         return 0.85, "sound"
     if distance == 2 and min(len(a), len(b)) >= 6:
         return 0.8, "two"
@@ -304,6 +328,24 @@ def similarity(a: str, b: str) -> tuple[float, str]:
     ):
         return 0.75, "sound-like"
     return 0.8 * Indel.normalized_similarity(a, b), "letters"
+
+
+_VOWELS = frozenset("aeiouy")
+# Letters and pairs a scanner mistakes for one another, each mapped to one spelling: rn/m,
+# cl/d, ii/u, li/h, vv/w, ri/n, c/e, and l/I (which folding has made l/i).
+_OCR_CONFUSIONS = (("rn", "m"), ("cl", "d"), ("ii", "u"), ("li", "h"), ("vv", "w"), ("ri", "n"), ("c", "e"), ("i", "l"))
+
+
+def ocr_key(word: str) -> str:
+    """``word`` with every OCR confusion mapped to one spelling: Pornpeo and Pompeo agree."""
+    for seen, meant in _OCR_CONFUSIONS:
+        word = word.replace(seen, meant)
+    return word
+
+
+def _sound(key: str) -> str:
+    """A Metaphone key without its first vowel: Ostin and Austin sound alike."""
+    return key[1:] if key[:1] in ("A", "E", "I", "O", "U") else key
 
 
 def best_similarity(query: str, choices: Iterable[str]) -> tuple[float, str, str]:

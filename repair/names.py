@@ -25,7 +25,6 @@ from functools import lru_cache
 from wordfreq import zipf_frequency
 
 from gazetteer.index import (
-    MIN_MISSPELT_GIVEN,
     PROMINENCE_MARGIN,
     NameForm,
     NameIndex,
@@ -41,8 +40,11 @@ TITLES = frozenset(
     """president prime minister chancellor secretary senator governor ambassador envoy
     spokesman spokeswoman spokesperson king queen premier leader mr mrs ms dr sir dame
     lord sheikh emir prince princess crown general commissioner representative chair chairman chairwoman mayor vice deputy
-    foreign defence defense finance state counterpart colleague""".split()
+    foreign defence defense finance state counterpart colleague director srsg srcc""".split()
 )
+# Titles that say who but not which post.
+HONORIFICS = frozenset("mr mrs ms dr sir dame lord counterpart colleague".split())
+ABBREVIATED_TITLES = {"srsg": ("special", "representative"), "srcc": ("special", "representative")}
 # Posts an article names instead of the person ("the Prime Minister of the United Kingdom").
 HEAD_POSTS = re.compile(
     r"president|prime minister|chancellor|foreign minister|secretary of state|"
@@ -53,6 +55,17 @@ HEAD_POSTS = re.compile(
 COMMON_WORD_ZIPF = 3.0
 # ... and a word this common ("They", "Young") is never taken for a damaged name.
 VERY_COMMON_WORD_ZIPF = 4.5
+# ... and one this common ("melons") may be a word heard instead of a name: at most a suggestion
+# when nothing but resemblance speaks for the name.
+REAL_WORD_ZIPF = 2.5
+HEARD_WORD_CEILING = 0.7
+# How well known a person must be to be found from a surname alone outside the article: after
+# a title their post carries, or paired with a known name ("Puti-Trump").
+TITLED_PROMINENCE = 0.7
+HEAD_PROMINENCE = 0.9
+PAIRED_PROMINENCE = 0.8
+# A word that is somebody's first name counts as a name of this prominence.
+GIVEN_NAME_PROMINENCE = 0.5
 MAX_WINDOW = 4
 MAX_CONFIDENCE = 0.99
 # Lower-case words are real words heard instead of a name: never more than a suggestion.
@@ -160,7 +173,7 @@ def _full_names(text: str, mention: Mention, index: NameIndex) -> list[_Candidat
 
 
 def _best_full_name(
-    window: tuple[Token, ...], index: NameIndex, title: str
+    window: tuple[Token, ...], index: NameIndex, title: tuple[str, ...]
 ) -> _Candidate | None:
     exact = index.full_name(" ".join(t.key for t in window))
     if exact:
@@ -196,7 +209,7 @@ def _score_full_name(
     surname: tuple[Token, ...],
     entry_id: str,
     index: NameIndex,
-    title: str,
+    title: tuple[str, ...],
 ) -> _Candidate | None:
     entry = index.entries[entry_id]
     key = " ".join(t.key for t in surname)
@@ -207,7 +220,7 @@ def _score_full_name(
         return None  # "Yoav Gallant" for "Yoav Galant": another right spelling
     best: _Candidate | None = None
     for form in index.forms(entry_id):
-        words, g_score, g_evidence = _align_given(given, form)
+        words, g_score, g_evidence = _align_given(given, form, entry, index)
         if words is None:
             continue
         confidence = prior(s_score + 0.1 * g_score, entry)
@@ -230,7 +243,7 @@ def _score_full_name(
 
 
 def _align_given(
-    given: tuple[Token, ...], form: NameForm
+    given: tuple[Token, ...], form: NameForm, entry: Entry, index: NameIndex
 ) -> tuple[tuple[str, ...] | None, float, list[str]]:
     """Match each written first name to one of the form's; None when one does not agree."""
     if not given or len(given) > len(form.given):
@@ -248,11 +261,16 @@ def _align_given(
             scores.append(1.0)
             evidence.append(f"first name '{token.text}' matches")
             continue
-        score, why = similarity(token.key, target)
-        if why in ("cut", "added") or score < 0.85 or len(token.key) < MIN_MISSPELT_GIVEN:
-            return None, 0.0, []  # "Jose" is not "Joseph" cut short: it is another name
+        if is_valid_variant(token.key, target, entry):
+            words.append(token.text)  # "Sergey" for "Sergei": another right spelling
+            scores.append(1.0)
+            evidence.append(f"first name '{token.text}' is another spelling of '{written}'")
+            continue
+        why = index.misspelt_given(token.key, target)
+        if not why:
+            return None, 0.0, []
         words.append(written)
-        scores.append(score)
+        scores.append(similarity(token.key, target)[0])
         evidence.append(f"first name '{token.text}' {describe(why, written)}")
     return tuple(words), min(scores), evidence
 
@@ -267,15 +285,24 @@ def _surname_only(
         return None
     position = len(mention.tokens) - 1
     title = _title_before(mention, position)
-    if position > 0 and not title:
+    if (position > len(title)) or (position > 0 and not title) or index.full_name(key):
         return None
-    if index.surname(key) or index.full_name(key) or index.is_given_name(key):
-        return None
+    owners = index.surname(key)
+    if owners & article.people:
+        return None  # spelled right for someone the article names
     partner = _known_partner(mention, index)
-    if _is_common_word(key) and not partner and (not title or _is_very_common_word(key)):
+    frequency = _zipf(key)
+    if frequency >= VERY_COMMON_WORD_ZIPF and not partner:
+        return None  # "They", "Young": never taken for a damaged name
+    if frequency >= COMMON_WORD_ZIPF and not (partner or title):
         return None  # "Thank", "Prime": a word, unless a title or a paired name says otherwise
+    # Somebody's name spelled right ("Bien" is Tadeusz Bień's) yields only to a far better
+    # known person the article names ("President Bien" after "Joe Biden").
+    namesake = max((index.entries[e].prominence for e in owners), default=0.0)
+    if not owners and index.is_given_name(key):
+        namesake = GIVEN_NAME_PROMINENCE
     scored: list[_Candidate] = []
-    for surname_key, entry_id, score, why in _surname_candidates(key, title, index, article):
+    for surname_key, entry_id, score, why in _surname_candidates(key, title, partner, namesake, index, article):
         entry = index.entries[entry_id]
         if is_valid_variant(key, surname_key, entry):
             continue
@@ -286,11 +313,18 @@ def _surname_only(
             evidence.append(f"'{entry.name}' is named elsewhere in the article")
         else:
             confidence = score - 0.05
+        if namesake:
+            confidence -= 0.05
+            evidence.append(f"'{token.text}' is also a less known person's name")
         if partner:
             confidence += 0.05
             evidence.append(f"paired with '{partner}'")
         confidence, title_evidence = _title_bonus(confidence, title, entry.role)
         evidence.extend(title_evidence)
+        if frequency >= REAL_WORD_ZIPF and not (partner or title):
+            # "Melons said": a word heard instead of a name is worth a question, not a fix.
+            confidence = min(confidence, HEARD_WORD_CEILING)
+            evidence.append(f"'{token.text}' is also an English word")
         if token.is_upper:
             evidence.append("written in capitals")
         scored.append(
@@ -307,31 +341,50 @@ def _surname_only(
 
 
 def _surname_candidates(
-    key: str, title: str, index: NameIndex, article: _Article
+    key: str,
+    title: tuple[str, ...],
+    partner: str,
+    namesake: float,
+    index: NameIndex,
+    article: _Article,
 ) -> Iterable[tuple[str, str, float, str]]:
     """Whom a misspelt surname alone may name: (surname key, entry id, score, kind).
 
-    The people the article already names, when close (>= 0.8); anyone else only when very
-    close (>= 0.9) and just after a title their post carries. Surnames under four letters
-    ("Xi", "Abe") are too short to tell a misspelling from another word.
+    The people the article already names, when close (>= 0.8); anyone else only when close
+    (>= 0.85), well known, and either just after a title their post carries or paired with a
+    known name ("Puti-Trump"). When the word is somebody's name spelled right (``namesake``,
+    that person's prominence), only a far better known person the article names will do.
+    Surnames under four letters ("Xi", "Abe") are too short to tell a misspelling from
+    another word.
     """
     for entry_id in article.people:
-        for surname in index.entries[entry_id].surnames:
+        entry = index.entries[entry_id]
+        if namesake and entry.prominence < namesake + PROMINENCE_MARGIN:
+            continue
+        for surname in entry.surnames:
             surname_key = fold(surname)
             if len(surname_key) >= 4 and surname_key != key:
                 score, why = similarity(key, surname_key)
-                if score >= 0.8:
+                if score >= (0.85 if namesake else 0.8):
                     yield surname_key, entry_id, score, why
-    if not title:
+    if namesake or not (title or partner):
         return
     for surname_key in index.similar_surnames(key):
         if len(surname_key) < 4:
             continue
         score, why = similarity(key, surname_key)
-        if score < 0.9:
+        if score < 0.85:
             continue
         for entry_id in index.surname(surname_key):
-            if entry_id not in article.people and title in fold(index.entries[entry_id].role).split():
+            entry = index.entries[entry_id]
+            if entry_id in article.people:
+                continue
+            # A guess at somebody the article never names: only a very well known person
+            # unless the spelling is off by no more than a letter.
+            needed = TITLED_PROMINENCE if score >= 0.9 else HEAD_PROMINENCE
+            if title and entry.prominence >= needed and _fits(title, entry.role):
+                yield surname_key, entry_id, score, why
+            elif partner and not title and entry.prominence >= PAIRED_PROMINENCE:
                 yield surname_key, entry_id, score, why
 
 
@@ -436,31 +489,47 @@ def describe(kind: str, written: str) -> str:
         "cut": f"is '{written}' cut short",
         "one": f"is one letter from '{written}'",
         "two": f"is two letters from '{written}'",
+        "ocr": f"is '{written}' misread by a scanner",
         "sound": f"sounds the same as '{written}'",
         "sound-like": f"sounds like '{written}'",
     }.get(kind, f"is spelled like '{written}'")
 
 
-def _title_before(mention: Mention, position: int) -> str:
-    """The title word just before token ``position`` of the run, or before the run."""
-    if position > 0:
-        word = mention.tokens[position - 1].key
-    else:
-        word = mention.word_before
-    return word if word in TITLES else ""
+def _title_before(mention: Mention, position: int) -> tuple[str, ...]:
+    """The title words just before token ``position`` ("Prime Minister"), in order."""
+    words = []
+    i = position - 1
+    while i >= 0 and mention.tokens[i].key in TITLES:
+        words.append(mention.tokens[i].key)
+        i -= 1
+    if i < 0 and mention.word_before in TITLES:
+        words.append(mention.word_before)
+    return tuple(reversed(words))
 
 
-def _title_bonus(confidence: float, title: str, role: str) -> tuple[float, list[str]]:
+def _fits(title: tuple[str, ...], role: str) -> bool:
+    """Whether a title names the post: every word of "Foreign Minister" is in "Minister of
+    Foreign Affairs"; "Prime Minister" does not fit "Minister of Finance"."""
+    words = [w for t in title for w in ABBREVIATED_TITLES.get(t, (t,)) if w not in HONORIFICS]
+    if not words:
+        return False
+    role_words = set(fold(role).replace("defence", "defense").replace("-", " ").split())
+    return all(w.replace("defence", "defense") in role_words for w in words)
+
+
+def _title_bonus(confidence: float, title: tuple[str, ...], role: str) -> tuple[float, list[str]]:
     if not title:
         return confidence, []
-    if title in fold(role).split():
-        return confidence + 0.1, [f"title '{title.title()}' fits {role}"]
-    return confidence + 0.03, [f"after the title '{title.title()}'"]
+    written = " ".join(title).title()
+    if _fits(title, role):
+        return confidence + 0.1, [f"title '{written}' fits {role}"]
+    return confidence + 0.03, [f"after the title '{written}'"]
 
 
 def _known_partner(mention: Mention, index: NameIndex) -> str:
+    """A known surname across a hyphen ("Putin-Trumpet"); not a letter ("U.S.-Greek")."""
     for word in mention.hyphen_neighbours:
-        if index.surname(fold(word)):
+        if len(word) >= 3 and word[:1].isupper() and index.surname(fold(word)):
             return word
     return ""
 
@@ -483,12 +552,13 @@ def load_word_frequencies() -> None:
 
 
 @lru_cache(maxsize=65536)
+def _zipf(key: str) -> float:
+    """How common an English word ``key`` is (wordfreq's Zipf scale; 0 for no word)."""
+    return float(zipf_frequency(key, "en"))
+
+
 def _is_common_word(key: str) -> bool:
-    return zipf_frequency(key, "en") >= COMMON_WORD_ZIPF
-
-
-def _is_very_common_word(key: str) -> bool:
-    return zipf_frequency(key, "en") >= VERY_COMMON_WORD_ZIPF
+    return _zipf(key) >= COMMON_WORD_ZIPF
 
 
 def prior(confidence: float, entry: Entry) -> float:
@@ -560,7 +630,7 @@ def lookup(query: str, index: NameIndex, *, limit: int = 10) -> list[LookupHit]:
     for key in (surname_key, *index.similar_surnames(surname_key)):
         for entry_id in index.surname(key):
             if len(tokens) > 1:
-                candidate = _score_full_name(tokens[:-1], tokens[-1:], entry_id, index, "")
+                candidate = _score_full_name(tokens[:-1], tokens[-1:], entry_id, index, ())
                 if candidate:
                     offer(entry_id, candidate.confidence, "; ".join(candidate.evidence))
                     continue
