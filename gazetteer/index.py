@@ -7,6 +7,7 @@ keys, never from a scan of the whole gazetteer; RapidFuzz scores them.
 
 from __future__ import annotations
 
+import bisect
 import logging
 from collections import defaultdict
 from collections.abc import Iterable
@@ -26,6 +27,8 @@ FALLBACK_PROMINENCE = 0.7
 PROMINENCE_MARGIN = 0.2
 # Given names shorter than this are taken as written, never as another name misspelt.
 MIN_MISSPELT_GIVEN = 5
+# How many surnames sharing a prefix are looked at for a cut-short one.
+_PREFIX_SCAN = 50
 # How many answers of a per-word lookup a process keeps.
 _CACHE_SIZE = 16384
 
@@ -85,6 +88,7 @@ class NameIndex:
                 given.update(form_given)
         self._full = dict(full)
         self._surname = dict(surnames)
+        self._sorted_surnames = sorted(self._surname)
         self._all_given = frozenset(given)
         self._phonetic: dict[str, set[str]] = defaultdict(set)
         self._surname_deletes: dict[str, str] = {}
@@ -183,6 +187,14 @@ class NameIndex:
         found: set[str] = set()
         for variant in deletes(key, 2 if len(key) > 4 else 1):
             found.update(_unpack(self._surname_deletes.get(variant)))
+        # Cut short by two letters ("Woodwa") is beyond the deletes: look the prefix up.
+        if len(key) >= 4:
+            at = bisect.bisect_right(self._sorted_surnames, key)
+            for longer in self._sorted_surnames[at : at + _PREFIX_SCAN]:
+                if not longer.startswith(key):
+                    break
+                if len(longer) - len(key) <= 2:
+                    found.add(longer)
         found.update(self._phonetic.get(phonetic_key(key), ()))
         found.discard(key)
         # News repeats its words, within an article and across them: keep the answers.
@@ -307,7 +319,7 @@ def similarity(a: str, b: str) -> tuple[float, str]:
     if len(b) >= 4 and a.startswith(b) and len(a) - len(b) <= 3:
         return 0.9, "added"
     if len(a) >= 3 and b.startswith(a) and len(b) - len(a) <= 2:
-        return 0.85, "cut"
+        return (0.85 if len(b) - len(a) == 1 else 0.8), "cut"
     distance = OSA.distance(a, b)
     if distance == 1 and min(len(a), len(b)) >= 4:
         return 0.9, "one"

@@ -63,14 +63,17 @@ _NOT_LETTER = r"[\W\d_]"
 # A word, with the apostrophes inside names (O'Brien) and possessives (Kellogg's) kept on it.
 _WORD_PATTERN = rf"{_LETTER}+(?:[{APOSTROPHES}]{_LETTER}+)*"
 _WORD = re.compile(_WORD_PATTERN)
-_CAPITALISED = rf"[{_upper_case_class()}]{_LETTER}*(?:[{APOSTROPHES}]{_LETTER}+)*"
 _PARTICLE = "|".join(sorted(PARTICLES, key=len, reverse=True))
-# Capitalised words joined by single spaces, particles allowed inside; a possessive ends the
-# run ("Kellogg's Team" is two).
+_UPPER = _upper_case_class()
+_CAPITALISED = rf"[{_UPPER}]{_LETTER}*(?:[{APOSTROPHES}]{_LETTER}+)*"
+# Capitalised words joined by single spaces, particles and initials allowed inside ("George W.
+# Bush"); a possessive ends the run ("Kellogg's Team" is two).
 _RUN = re.compile(
     rf"(?<!{_LETTER})(?<!{_LETTER}[{APOSTROPHES}]){_CAPITALISED}"
-    rf"(?:(?<![{APOSTROPHES}][sS]) (?:(?:{_PARTICLE}) )*{_CAPITALISED})*"
+    rf"(?:(?<![{APOSTROPHES}][sS]) (?:(?:{_PARTICLE}) )*(?:[{_UPPER}]\.(?= [{_UPPER}])|{_CAPITALISED}))*"
 )
+# Generational suffixes end a name but are never damaged: "Lloyd J. Austin III".
+_NAME_SUFFIXES = frozenset("Jr Sr II III IV".split())
 # A possessive ending: the word before may stand for a person ("the trump's team").
 # (The apostrophe comes first in the pattern: a leading look-behind would run at every
 # position of the text.)
@@ -139,11 +142,13 @@ def find_mentions(text: str) -> list[Mention]:
         # does a letter alone ("U" of "U.S.").
         while words and (words[0] in _FUNCTION_WORDS or words[0] in PARTICLES or len(words) == 1 == len(words[0])):
             position += len(words.pop(0)) + 1
+        while words and words[-1] in _NAME_SUFFIXES:
+            words.pop()
         if not words:
             continue
         tokens = []
         for word in words:
-            tokens.append(_token(word, position))
+            tokens.append(_token(word.rstrip("."), position))  # an initial's full stop
             position += len(word) + 1
         mentions.append(_mention(text, reversed_text, tuple(tokens), lower_case=False))
     slots = [m.end() for m in _POSSESSIVE.finditer(text)] + _speech_verbs(text)

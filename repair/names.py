@@ -61,9 +61,15 @@ REAL_WORD_ZIPF = 2.5
 HEARD_WORD_CEILING = 0.7
 # How well known a person must be to be found from a surname alone outside the article: after
 # a title their post carries, or paired with a known name ("Puti-Trump").
-TITLED_PROMINENCE = 0.7
+TITLED_PROMINENCE = 0.6
+# Damage that leaves no doubt about the letters meant (a letter off, cut, added, misread), as
+# against a likeness of sound.
+EXACT_DAMAGE = frozenset({"one", "cut", "added", "ocr"})
 HEAD_PROMINENCE = 0.9
 PAIRED_PROMINENCE = 0.8
+# A surname spelled right for somebody is taken for another's misspelt only when that other
+# is at least this well known.
+NAMESAKE_FLOOR = 0.6
 # A word that is somebody's first name counts as a name of this prominence.
 GIVEN_NAME_PROMINENCE = 0.5
 MAX_WINDOW = 4
@@ -154,8 +160,9 @@ def _full_names(text: str, mention: Mention, index: NameIndex) -> list[_Candidat
             window = tokens[first : first + size]
             if first + size == len(tokens) and mention.continues:
                 continue  # "Song Young-moo": the surname goes on past the hyphen
-            if any(t.key in TITLES or t.text in PARTICLES or len(t.key) < 2 for t in window[:-1]):
-                continue
+            lead = window[0]
+            if lead.key in TITLES or lead.text in PARTICLES or len(lead.key) < 2:
+                continue  # "President Emanuel McCone" is read from "Emanuel"
             context = _title_before(mention, first)
             best = _best_full_name(window, index, context)
             if best:
@@ -175,6 +182,10 @@ def _full_names(text: str, mention: Mention, index: NameIndex) -> list[_Candidat
 def _best_full_name(
     window: tuple[Token, ...], index: NameIndex, title: tuple[str, ...]
 ) -> _Candidate | None:
+    # Initials ("Lloyd J. Austin") stay as written, between the words compared.
+    window = tuple(t for t in window if len(t.key) > 1)
+    if len(window) < 2:
+        return None
     exact = index.full_name(" ".join(t.key for t in window))
     if exact:
         form = exact[0]
@@ -183,8 +194,8 @@ def _best_full_name(
     for surname_size in range(1, len(window)):
         given, surname = window[:-surname_size], window[-surname_size:]
         key = " ".join(t.key for t in surname)
-        if len(key) < 3:
-            continue
+        if len(key) < 3 or any(t.text in PARTICLES for t in given):
+            continue  # particles belong to the surname: "Lula da Silva", "von der Leyen"
         # Only people whose first name agrees are worth scoring: "South Korea" is nobody's.
         given_names = index.given_variants(given[-1].key)
         if not given_names:
@@ -218,6 +229,8 @@ def _score_full_name(
         return None
     if is_valid_variant(key, s_key, entry):
         return None  # "Yoav Gallant" for "Yoav Galant": another right spelling
+    if s_key != key and entry.prominence < NAMESAKE_FLOOR and index.surname(key):
+        return None  # "John F. Kirby" is a Kirby, not a little known John Irby misspelt
     best: _Candidate | None = None
     for form in index.forms(entry_id):
         words, g_score, g_evidence = _align_given(given, form, entry, index)
@@ -298,9 +311,7 @@ def _surname_only(
         return None  # "Thank", "Prime": a word, unless a title or a paired name says otherwise
     # Somebody's name spelled right ("Bien" is Tadeusz Bień's) yields only to a far better
     # known person the article names ("President Bien" after "Joe Biden").
-    namesake = max((index.entries[e].prominence for e in owners), default=0.0)
-    if not owners and index.is_given_name(key):
-        namesake = GIVEN_NAME_PROMINENCE
+    namesake = _namesake_prominence(key, index)
     scored: list[_Candidate] = []
     for surname_key, entry_id, score, why in _surname_candidates(key, title, partner, namesake, index, article):
         entry = index.entries[entry_id]
@@ -340,6 +351,15 @@ def _surname_only(
     return _pick(scored, index)
 
 
+def _namesake_prominence(key: str, index: NameIndex) -> float:
+    """How well known the best known person is whose name ``key`` is, spelled right; 0 if
+    nobody's (a first name counts as a middling name)."""
+    owners = index.surname(key)
+    if owners:
+        return max(index.entries[e].prominence for e in owners)
+    return GIVEN_NAME_PROMINENCE if index.is_given_name(key) else 0.0
+
+
 def _surname_candidates(
     key: str,
     title: tuple[str, ...],
@@ -367,7 +387,7 @@ def _surname_candidates(
                 score, why = similarity(key, surname_key)
                 if score >= (0.85 if namesake else 0.8):
                     yield surname_key, entry_id, score, why
-    if namesake or not (title or partner):
+    if not (title or partner):
         return
     for surname_key in index.similar_surnames(key):
         if len(surname_key) < 4:
@@ -377,11 +397,11 @@ def _surname_candidates(
             continue
         for entry_id in index.surname(surname_key):
             entry = index.entries[entry_id]
-            if entry_id in article.people:
+            if entry_id in article.people or entry.prominence < namesake + PROMINENCE_MARGIN:
                 continue
             # A guess at somebody the article never names: only a very well known person
-            # unless the spelling is off by no more than a letter.
-            needed = TITLED_PROMINENCE if score >= 0.9 else HEAD_PROMINENCE
+            # unless the damage is plain in the letters.
+            needed = TITLED_PROMINENCE if why in EXACT_DAMAGE else HEAD_PROMINENCE
             if title and entry.prominence >= needed and _fits(title, entry.role):
                 yield surname_key, entry_id, score, why
             elif partner and not title and entry.prominence >= PAIRED_PROMINENCE:
@@ -438,7 +458,7 @@ def _pick(scored: list[_Candidate], index: NameIndex) -> _Candidate | None:
     scored.sort(key=lambda c: (c.confidence, prominence(c)), reverse=True)
     best = scored[0]
     rival = next((c for c in scored[1:] if c.entry_id != best.entry_id), None)
-    if rival is None or best.exact or rival.confidence < best.confidence - 0.05:
+    if rival is None or best.exact or rival.confidence <= best.confidence - 0.05 + 1e-9:
         return best
     if prominence(best) >= prominence(rival) + PROMINENCE_MARGIN:
         # "Tusk" in a news story is the prime minister, not a regional councillor.
