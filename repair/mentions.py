@@ -83,6 +83,7 @@ _POSSESSIVE = re.compile(rf"[{APOSTROPHES}](?<={_LETTER}[{APOSTROPHES}])[sS](?!{
 _SPEECH_VERB_SPELLINGS = tuple(
     spelling for verb in sorted(SPEECH_VERBS) for spelling in (verb, verb.title(), verb.upper())
 )
+_LABEL = re.compile(r"[ \t]*:")
 _NEXT_WORD = re.compile(rf"{_NOT_LETTER}*({_WORD_PATTERN})")
 
 
@@ -115,6 +116,9 @@ class Mention(NamedTuple):
     lower_case: bool
     hyphen_neighbours: tuple[str, ...] = ()
     continues: bool = False
+    # Capitals are the style here, not damage: a heading in capitals around the run, or a
+    # transcript's speaker label ("POMPEO:").
+    capitals_around: bool = False
 
     @property
     def start(self) -> int:
@@ -188,6 +192,11 @@ def _mention(text: str, reversed_text: str, run: tuple[Token, ...], *, lower_cas
         neighbours.append(strip_possessive(following))
         # "Young-moo" goes on in lower case: one name; "Putin-Trump" pairs two.
         continues = not following[:1].isupper()
+    capitals_around = bool(
+        (before and _in_capitals(before.group(1)))
+        or (after and _in_capitals(after.group(1)))
+        or _LABEL.match(text, end)
+    )
     return Mention(
         tokens=run,
         word_before=_key(before.group(1)[::-1]) if before else "",
@@ -195,7 +204,12 @@ def _mention(text: str, reversed_text: str, run: tuple[Token, ...], *, lower_cas
         lower_case=lower_case,
         hyphen_neighbours=tuple(neighbours),
         continues=continues,
+        capitals_around=capitals_around,
     )
+
+
+def _in_capitals(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
 
 
 def _speech_verbs(text: str) -> list[int]:

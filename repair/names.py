@@ -74,6 +74,8 @@ NAMESAKE_FLOOR = 0.6
 GIVEN_NAME_PROMINENCE = 0.5
 MAX_WINDOW = 4
 MAX_CONFIDENCE = 0.99
+# A name spelled right for the person meant, but in capitals amid lower-case text.
+RECASE_CONFIDENCE = 0.9
 # Lower-case words are real words heard instead of a name: never more than a suggestion.
 LOWER_CASE_CEILING = 0.6
 
@@ -98,12 +100,16 @@ class Decision:
 
 @dataclass
 class _Article:
-    """Who the article names correctly or confidently, by entry id."""
+    """Who the article names correctly or confidently, by entry id: by full name, or by a
+    surname alone that can only mean them."""
 
     people: set[str] = field(default_factory=set)
+    in_full: set[str] = field(default_factory=set)
 
-    def note(self, entry_id: str) -> None:
+    def note(self, entry_id: str, *, in_full: bool = False) -> None:
         self.people.add(entry_id)
+        if in_full:
+            self.in_full.add(entry_id)
 
 
 @dataclass(frozen=True)
@@ -131,7 +137,7 @@ def decide_names(
         covered = {id(t) for c in chosen for t in c.tokens}
         for candidate in chosen:
             if candidate.exact or candidate.confidence >= 0.8:
-                article.note(candidate.entry_id)
+                article.note(candidate.entry_id, in_full=True)
             decisions.extend(_decision(text, candidate, mention))
         for token in mention.tokens:
             if id(token) not in covered:
@@ -164,7 +170,7 @@ def _full_names(text: str, mention: Mention, index: NameIndex) -> list[_Candidat
             if lead.key in TITLES or lead.text in PARTICLES or len(lead.key) < 2:
                 continue  # "President Emanuel McCone" is read from "Emanuel"
             context = _title_before(mention, first)
-            best = _best_full_name(window, index, context)
+            best = _best_full_name(window, index, context, recase=not mention.capitals_around)
             if best:
                 found.append(best)
     found.sort(key=lambda c: (c.exact, len(c.tokens), c.confidence), reverse=True)
@@ -180,7 +186,7 @@ def _full_names(text: str, mention: Mention, index: NameIndex) -> list[_Candidat
 
 
 def _best_full_name(
-    window: tuple[Token, ...], index: NameIndex, title: tuple[str, ...]
+    window: tuple[Token, ...], index: NameIndex, title: tuple[str, ...], *, recase: bool = False
 ) -> _Candidate | None:
     # Initials ("Lloyd J. Austin") stay as written, between the words compared.
     window = tuple(t for t in window if len(t.key) > 1)
@@ -189,6 +195,12 @@ def _best_full_name(
     exact = index.full_name(" ".join(t.key for t in window))
     if exact:
         form = exact[0]
+        written = form.written.split()
+        if recase and any(t.is_upper for t in window) and len(written) == len(window):
+            # "Boris JOHNSON" in running text: the capitals are damage.
+            words = tuple(w if t.is_upper else t.text for t, w in zip(window, written))
+            evidence = (f"'{' '.join(t.text for t in window)}' is '{form.written}' in capitals",)
+            return _Candidate(window, form.entry_id, words, RECASE_CONFIDENCE, evidence, False)
         return _Candidate(window, form.entry_id, tuple(t.text for t in window), 1.0, ("exact",), True)
     scored: list[_Candidate] = []
     for surname_size in range(1, len(window)):
@@ -302,7 +314,14 @@ def _surname_only(
         return None
     owners = index.surname(key)
     if owners & article.people:
+        named = owners & article.in_full
+        if token.is_upper and not mention.capitals_around and len(named) == 1:
+            return _recased(token, next(iter(named)), index, "is named in full elsewhere in the article")
         return None  # spelled right for someone the article names
+    if token.is_upper and not mention.capitals_around and title:
+        best = index.best_known(key)
+        if best and _fits(title, index.entries[best].role):
+            return _recased(token, best, index, f"holds the post the title '{' '.join(title).title()}' names")
     partner = _known_partner(mention, index)
     frequency = _zipf(key)
     if frequency >= VERY_COMMON_WORD_ZIPF and not partner:
@@ -349,6 +368,14 @@ def _surname_only(
             )
         )
     return _pick(scored, index)
+
+
+def _recased(token: Token, entry_id: str, index: NameIndex, why: str) -> _Candidate:
+    """A surname spelled right but in capitals, in running text: "Vice-President PENCE"."""
+    entry = index.entries[entry_id]
+    written = index.written_surname(entry_id, token.key)
+    evidence = (f"'{token.text}' is '{written}' in capitals", f"'{entry.name}' {why}")
+    return _Candidate((token,), entry_id, (written,), RECASE_CONFIDENCE, evidence, exact=False)
 
 
 def _namesake_prominence(key: str, index: NameIndex) -> float:
