@@ -70,6 +70,8 @@ PAIRED_PROMINENCE = 0.8
 # A surname spelled right for somebody is taken for another's misspelt only when that other
 # is at least this well known.
 NAMESAKE_FLOOR = 0.6
+# How prominent the people the article names count as, for the prior.
+ARTICLE_PROMINENCE = 0.9
 # A word that is somebody's first name counts as a name of this prominence.
 GIVEN_NAME_PROMINENCE = 0.5
 MAX_WINDOW = 4
@@ -310,13 +312,15 @@ def _surname_only(
         return None
     position = len(mention.tokens) - 1
     title = _title_before(mention, position)
-    if (position > len(title)) or (position > 0 and not title) or index.full_name(key):
+    if (position > 0 and not title) or index.full_name(key):
         return None
     owners = index.surname(key)
     if owners & article.people:
         named = owners & article.in_full
         if token.is_upper and not mention.capitals_around and len(named) == 1:
             return _recased(token, next(iter(named)), index, "is named in full elsewhere in the article")
+        if token.is_upper and not mention.capitals_around and len(owners) == 1 and not _is_common_word(key):
+            return _recased(token, next(iter(owners)), index, "is the only person of that name")
         return None  # spelled right for someone the article names
     if token.is_upper and not mention.capitals_around and title:
         best = index.best_known(key)
@@ -362,7 +366,7 @@ def _surname_only(
                 (token,),
                 entry_id,
                 (_cased(written, mention, token),),
-                min(prior(confidence, entry), MAX_CONFIDENCE),
+                min(prior(confidence, entry, in_article=entry_id in article.people), MAX_CONFIDENCE),
                 tuple(evidence),
                 exact=False,
             )
@@ -608,13 +612,15 @@ def _is_common_word(key: str) -> bool:
     return _zipf(key) >= COMMON_WORD_ZIPF
 
 
-def prior(confidence: float, entry: Entry) -> float:
+def prior(confidence: float, entry: Entry, *, in_article: bool = False) -> float:
     """Weigh a fuzzy match by how likely the news is to name this person at all.
 
     A damaged name that resembles a regional councillor is more often somebody else's
-    correct name than the councillor's damaged one; a head of government's is not.
+    correct name than the councillor's damaged one; a head of government's is not. Whom the
+    article names, though, it is about: for it they are as prominent as anyone.
     """
-    return confidence * (0.75 + 0.25 * entry.prominence)
+    prominence = max(entry.prominence, ARTICLE_PROMINENCE) if in_article else entry.prominence
+    return confidence * (0.75 + 0.25 * prominence)
 
 
 def is_valid_variant(written: str, gazetteer_key: str, entry: Entry) -> bool:
