@@ -317,12 +317,13 @@ def similarity(a: str, b: str) -> tuple[float, str]:
     if a == b:
         return 1.0, "exact"
     if len(b) >= 4 and a.startswith(b) and len(a) - len(b) <= 3:
-        return 0.9, "added"
+        return (0.9 if len(a) - len(b) == 1 else 0.85), "added"
     if len(a) >= 3 and b.startswith(a) and len(b) - len(a) <= 2:
         return (0.85 if len(b) - len(a) == 1 else 0.8), "cut"
     distance = OSA.distance(a, b)
     if distance == 1 and min(len(a), len(b)) >= 4:
-        return 0.9, "one"
+        # A first letter is rarely the one damaged: "Holne" is less likely "Molné" than "Holness".
+        return (0.9 if a[0] == b[0] else 0.85), "one"
     if distance <= 3 and min(len(a), len(b)) >= 4 and ocr_key(a) == ocr_key(b):
         return 0.9, "ocr"
     key_a, key_b = phonetic_key(a), phonetic_key(b)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from wordfreq import zipf_frequency
@@ -424,7 +424,7 @@ def _surname_candidates(
         if len(surname_key) < 4:
             continue
         score, why = similarity(key, surname_key)
-        if score < 0.85:
+        if score < (0.8 if why in EXACT_DAMAGE else 0.85):
             continue
         for entry_id in index.surname(surname_key):
             entry = index.entries[entry_id]
@@ -489,11 +489,17 @@ def _pick(scored: list[_Candidate], index: NameIndex) -> _Candidate | None:
     scored.sort(key=lambda c: (c.confidence, prominence(c)), reverse=True)
     best = scored[0]
     rival = next((c for c in scored[1:] if c.entry_id != best.entry_id), None)
-    if rival is None or best.exact or rival.confidence <= best.confidence - 0.05 + 1e-9:
+    if rival is None or best.exact or rival.confidence < best.confidence - 0.05 - 1e-9:
         return best
     if prominence(best) >= prominence(rival) + PROMINENCE_MARGIN:
         # "Tusk" in a news story is the prime minister, not a regional councillor.
         return best
+    best_now, rival_now = _holds_post(index.entries[best.entry_id]), _holds_post(index.entries[rival.entry_id])
+    if best_now != rival_now:
+        # "President Trum" is the president in office, not Truman.
+        chosen, other = (best, rival) if best_now else (rival, best)
+        evidence = (*chosen.evidence, f"in office, unlike {index.entries[other.entry_id].name}")
+        return replace(chosen, evidence=evidence)
     if rival.replacement_words == best.replacement_words:
         # Same spelling either way: the fix is right, only who it names is unsure.
         return best
@@ -501,6 +507,11 @@ def _pick(scored: list[_Candidate], index: NameIndex) -> _Candidate | None:
     return _Candidate(
         best.tokens, best.entry_id, best.replacement_words, best.confidence - 0.2, evidence, False
     )
+
+
+def _holds_post(entry: Entry) -> bool:
+    """Whether the entry's main post has no end date: held now, as far as the data knows."""
+    return bool(entry.roles) and not entry.roles[0].end
 
 
 def _decision(text: str, candidate: _Candidate, mention: Mention) -> list[Decision]:
@@ -578,10 +589,13 @@ def _title_bonus(confidence: float, title: tuple[str, ...], role: str) -> tuple[
 
 
 def _known_partner(mention: Mention, index: NameIndex) -> str:
-    """A known surname across a hyphen ("Putin-Trumpet"); not a letter ("U.S.-Greek")."""
+    """A well-known person's surname across a hyphen ("Putin-Trumpet"); not a letter
+    ("U.S.-Greek") nor a word that is some obscure person's name too ("Non-NATO")."""
     for word in mention.hyphen_neighbours:
-        if len(word) >= 3 and word[:1].isupper() and index.surname(fold(word)):
-            return word
+        if len(word) >= 3 and word[:1].isupper():
+            owners = index.surname(fold(word))
+            if any(index.entries[e].prominence >= PAIRED_PROMINENCE for e in owners):
+                return word
     return ""
 
 
@@ -594,7 +608,9 @@ def _exact_surname_owner(index: NameIndex, key: str, article: _Article) -> str:
     in_article = owners & article.people
     if len(in_article) == 1:
         return next(iter(in_article))
-    return index.best_known(key)
+    best = index.best_known(key)
+    # A bare surname says little about an obscure person: "Gant" is not Ovidiu Ganț.
+    return best if best and index.entries[best].prominence >= TITLED_PROMINENCE else ""
 
 
 def load_word_frequencies() -> None:
