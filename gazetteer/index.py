@@ -11,6 +11,7 @@ import bisect
 import logging
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import NamedTuple
 
 import jellyfish
@@ -120,12 +121,15 @@ class NameIndex:
         self._given_variants: dict[str, frozenset[str]] = {}
         self._similar_surnames: dict[str, list[str]] = {}
         self._best_known: dict[str, str] = {}
+        self._full_name_candidates: dict[tuple[str, str], tuple[str, ...]] = {}
         # Who holds a post now, for articles that name the post instead of the person.
-        self.current_posts: tuple[tuple[str, str, str], ...] = tuple(
-            (fold(entry.role).split(" of ")[0], fold(entry.country), entry.id)
-            for entry in gazetteer.entries.values()
-            if entry.prominence >= 0.8 and (not entry.roles or not entry.roles[0].end)
-        )
+        holders: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for entry in gazetteer.entries.values():
+            if entry.prominence >= 0.8 and (not entry.roles or not entry.roles[0].end):
+                holders[fold(entry.role).split(" of ")[0]].append((fold(entry.country), entry.id))
+        # Post ("prime minister") -> (country, entry id) of who holds it now, for articles
+        # that name the post instead of the person.
+        self.current_posts: dict[str, list[tuple[str, str]]] = dict(holders)
         self.known_words = frozenset(
             word for key in (*self._full, *self._surname) for word in key.split()
         )
@@ -247,18 +251,26 @@ class NameIndex:
             return why
         return ""
 
-    def named(self, given_names: Iterable[str], surname_keys: Iterable[str]) -> list[tuple[str, str]]:
-        """(surname key, entry id) for the entries with one of ``surname_keys`` whose given
-        names end with one of ``given_names`` (all folded)."""
-        by_given = [self._last_given[name] for name in given_names]
-        found: dict[str, str] = {}
-        for surname_key in surname_keys:
-            owners = self._surname.get(surname_key)
-            if owners:
-                for ids in by_given:
-                    for entry_id in owners & ids:  # set intersections run in C
-                        found.setdefault(entry_id, surname_key)
-        return [(surname_key, entry_id) for entry_id, surname_key in found.items()]
+    def full_name_candidates(self, given: str, surname: str) -> tuple[str, ...]:
+        """Ids of the entries "<given> <surname>" (folded) may be a misspelling of: a last
+        given name that ``given`` may spell (``given_variants``) and a surname that is
+        ``surname`` or like it (``similar_surnames``). Kept, like the lookups it joins."""
+        pair = (given, surname)
+        found = self._full_name_candidates.get(pair)
+        if found is None:
+            by_given = [self._last_given[name] for name in self.given_variants(given)]
+            ids: dict[str, None] = {}
+            if by_given:
+                for surname_key in (surname, *self.similar_surnames(surname)):
+                    owners = self._surname.get(surname_key)
+                    if owners:
+                        for given_ids in by_given:
+                            ids.update(dict.fromkeys(owners & given_ids))  # intersections run in C
+            found = tuple(ids)
+            if len(self._full_name_candidates) >= _CACHE_SIZE:
+                self._full_name_candidates.clear()
+            self._full_name_candidates[pair] = found
+        return found
 
     def with_first_name(self, key: str, *, limit: int = 2000) -> set[str]:
         """Ids of prominent entries whose (last) given name is ``key`` or a spelling of it.
@@ -298,6 +310,7 @@ def deletes(word: str, depth: int) -> set[str]:
     return found
 
 
+@lru_cache(maxsize=65536)
 def phonetic_key(word: str) -> str:
     """A sound key for a folded word (Metaphone); '' for words it cannot key."""
     try:
@@ -306,6 +319,8 @@ def phonetic_key(word: str) -> str:
         return ""
 
 
+# Articles name the same people again and again: the comparisons are kept.
+@lru_cache(maxsize=131072)
 def similarity(a: str, b: str) -> tuple[float, str]:
     """How alike two folded name parts are (0..1), and the kind of difference.
 
@@ -349,6 +364,7 @@ _VOWELS = frozenset("aeiouy")
 _OCR_CONFUSIONS = (("rn", "m"), ("cl", "d"), ("ii", "u"), ("li", "h"), ("vv", "w"), ("ri", "n"), ("c", "e"), ("i", "l"))
 
 
+@lru_cache(maxsize=65536)
 def ocr_key(word: str) -> str:
     """``word`` with every OCR confusion mapped to one spelling: Pornpeo and Pompeo agree."""
     for seen, meant in _OCR_CONFUSIONS:
@@ -359,6 +375,12 @@ def ocr_key(word: str) -> str:
 def _sound(key: str) -> str:
     """A Metaphone key without its first vowel: Ostin and Austin sound alike."""
     return key[1:] if key[:1] in ("A", "E", "I", "O", "U") else key
+
+
+def may_be_alike(a: str, b: str) -> bool:
+    """A cheap test that ``similarity(a, b)`` can reach 0.8: every kind of damage it
+    scores that high is within three edits."""
+    return abs(len(a) - len(b)) <= 3 and OSA.distance(a, b, score_cutoff=3) <= 3
 
 
 def best_similarity(query: str, choices: Iterable[str]) -> tuple[float, str, str]:

@@ -11,7 +11,6 @@ and Python only touches the few places they find.
 from __future__ import annotations
 
 import re
-import sys
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -20,6 +19,14 @@ from gazetteer.normalize import APOSTROPHES, fold, strip_possessive
 # Lower-case parts of names that may stand inside a run: "Ursula von der Leyen".
 PARTICLES = frozenset(
     "von van der den de da di del della dos das du la le bin ibn al el ben ter".split()
+)
+# Words that say "a person's name follows" when they stand just before it.
+TITLES = frozenset(
+    """president prime minister chancellor secretary senator governor ambassador envoy
+    spokesman spokeswoman spokesperson king queen premier leader mr mrs ms dr sir dame
+    lord sheikh emir prince princess crown general commissioner representative chair chairman
+    chairwoman mayor vice deputy foreign defence defense finance state counterpart colleague
+    director srsg srcc""".split()
 )
 # Verbs after which the word before is the speaker: "the trump said", "Stubb told".
 SPEECH_VERBS = frozenset(
@@ -45,9 +52,10 @@ _FUNCTION_WORDS = frozenset(
 
 
 def _upper_case_class() -> str:
-    """A character class of every upper-case letter (``re`` has no \\p{Lu})."""
+    """A character class of every upper-case letter of the Basic Multilingual Plane (``re``
+    has no \\p{Lu}; the planes above hold no capitals a name is written with)."""
     ranges: list[tuple[int, int]] = []
-    for code in range(sys.maxunicode + 1):
+    for code in range(0x10000):
         if chr(code).isupper():
             if ranges and ranges[-1][1] == code - 1:
                 ranges[-1] = (ranges[-1][0], code)
@@ -78,11 +86,9 @@ _NAME_SUFFIXES = frozenset("Jr Sr II III IV".split())
 # (The apostrophe comes first in the pattern: a leading look-behind would run at every
 # position of the text.)
 _POSSESSIVE = re.compile(rf"[{APOSTROPHES}](?<={_LETTER}[{APOSTROPHES}])[sS](?!{_LETTER})")
-# Speech verbs as written, for str.find: an alternation of them in one regular expression
-# costs a third of this stage.
-_SPEECH_VERB_SPELLINGS = tuple(
-    spelling for verb in sorted(SPEECH_VERBS) for spelling in (verb, verb.title(), verb.upper())
-)
+# Speech verbs are looked for in lower case, as they follow a lower-case word ("trump said"),
+# with str.find: an alternation of them in one regular expression costs a third of this stage.
+_SPEECH_VERB_SPELLINGS = tuple(sorted(SPEECH_VERBS))
 _LABEL = re.compile(r"[ \t]*:")
 _NEXT_WORD = re.compile(rf"{_NOT_LETTER}*({_WORD_PATTERN})")
 
@@ -148,8 +154,8 @@ def find_mentions(text: str) -> list[Mention]:
             position += len(words.pop(0)) + 1
         while words and words[-1] in _NAME_SUFFIXES:
             words.pop()
-        if not words:
-            continue
+        if not words or len(words[0]) <= 2 and len(words) == 1 or _all_titles(words):
+            continue  # "UK", "Prime Minister": no name here, only context for the next run
         tokens = []
         for word in words:
             tokens.append(_token(word.rstrip("."), position))  # an initial's full stop
@@ -210,6 +216,13 @@ def _mention(text: str, reversed_text: str, run: tuple[Token, ...], *, lower_cas
 
 def _in_capitals(word: str) -> bool:
     return len(word) > 1 and word.isupper()
+
+
+def _all_titles(words: list[str]) -> bool:
+    for word in words:
+        if word.lower() not in TITLES:
+            return False
+    return True
 
 
 def _speech_verbs(text: str) -> list[int]:

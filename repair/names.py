@@ -29,19 +29,13 @@ from gazetteer.index import (
     NameForm,
     NameIndex,
     best_similarity,
+    may_be_alike,
     similarity,
 )
-from repair.mentions import PARTICLES, Mention, Token, tokenize
+from repair.mentions import PARTICLES, TITLES, Mention, Token, tokenize
 from gazetteer.loader import Entry
 from gazetteer.normalize import TRANSLITERATED, fold, transliteration_skeleton
 
-# Words that say "a person's name follows" when they stand just before it.
-TITLES = frozenset(
-    """president prime minister chancellor secretary senator governor ambassador envoy
-    spokesman spokeswoman spokesperson king queen premier leader mr mrs ms dr sir dame
-    lord sheikh emir prince princess crown general commissioner representative chair chairman chairwoman mayor vice deputy
-    foreign defence defense finance state counterpart colleague director srsg srcc""".split()
-)
 # Titles that say who but not which post.
 HONORIFICS = frozenset("mr mrs ms dr sir dame lord counterpart colleague".split())
 ABBREVIATED_TITLES = {"srsg": ("special", "representative"), "srcc": ("special", "representative")}
@@ -211,10 +205,7 @@ def _best_full_name(
         if len(key) < 3 or any(t.text in PARTICLES for t in given):
             continue  # particles belong to the surname: "Lula da Silva", "von der Leyen"
         # Only people whose first name agrees are worth scoring: "South Korea" is nobody's.
-        given_names = index.given_variants(given[-1].key)
-        if not given_names:
-            continue
-        for _surname_key, entry_id in index.named(given_names, (key, *index.similar_surnames(key))):
+        for entry_id in index.full_name_candidates(given[-1].key, key):
             candidate = _score_full_name(given, surname, entry_id, index, title)
             if candidate:
                 scored.append(candidate)
@@ -414,7 +405,7 @@ def _surname_candidates(
             continue
         for surname in entry.surnames:
             surname_key = fold(surname)
-            if len(surname_key) >= 4 and surname_key != key:
+            if len(surname_key) >= 4 and surname_key != key and may_be_alike(key, surname_key):
                 score, why = similarity(key, surname_key)
                 if score >= (0.85 if namesake else 0.8):
                     yield surname_key, entry_id, score, why
@@ -422,6 +413,8 @@ def _surname_candidates(
         return
     for surname_key in index.similar_surnames(key):
         if len(surname_key) < 4:
+            continue
+        if not may_be_alike(key, surname_key):
             continue
         score, why = similarity(key, surname_key)
         if score < (0.8 if why in EXACT_DAMAGE else 0.85):
@@ -650,10 +643,12 @@ def is_valid_variant(written: str, gazetteer_key: str, entry: Entry) -> bool:
 
 def _posts_named(index: NameIndex, folded_text: str) -> list[str]:
     """Current holders of the head posts the article names ("the Prime Minister of the UK")."""
+    named = {match.group() for match in HEAD_POSTS.finditer(folded_text)}
     return [
         entry_id
-        for post, country, entry_id in index.current_posts
-        if HEAD_POSTS.fullmatch(post) and post in folded_text and country in folded_text
+        for post in sorted(named)
+        for country, entry_id in index.current_posts.get(post, ())
+        if country in folded_text
     ]
 
 
