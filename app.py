@@ -10,7 +10,6 @@ The gazetteer can be reloaded without a restart (``reload_gazetteer``): by ``POS
 
 from __future__ import annotations
 
-import gc
 import hmac
 import ipaddress
 import logging
@@ -18,7 +17,6 @@ import re
 import signal
 import threading
 import weakref
-from collections.abc import Sequence
 from dataclasses import asdict, replace
 from pathlib import Path
 from types import FrameType
@@ -27,8 +25,8 @@ from typing import Any
 from flask import Flask, Response, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from gazetteer.index import NameIndex
-from gazetteer.loader import DEFAULT_PATHS, Entry, Gazetteer, GazetteerError, load_gazetteer
+from gazetteer.index import NameIndex, load_index
+from gazetteer.loader import DEFAULT_PATHS, Entry, Gazetteer, GazetteerError
 from repair import RepairOptions, RepairResult, Repairer
 from repair.errors import InvalidRequest, RepairError, TextTooLong
 from repair.grammar import make_engine
@@ -116,23 +114,6 @@ def _repairer() -> Repairer:
     # Read once per request and passed on, so one answer never mixes two gazetteers.
     repairer: Repairer = current_app.extensions["repair"]
     return repairer
-
-
-def load_index(paths: Sequence[str]) -> NameIndex:
-    """Load the gazetteer files and index them, with the garbage collector paused.
-
-    A world-scale gazetteer is millions of small objects; the collector's repeated passes
-    over them while they are made took about half the load time (bench/gazetteer_load.py).
-
-    :raises GazetteerError: a file is missing or malformed.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return NameIndex(load_gazetteer(paths))
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def reload_gazetteer(app: Flask) -> Gazetteer:

@@ -59,11 +59,11 @@ print(json.dumps({
 }))
 """
 
-# The same, the way the service loads (app.load_index: collector paused).
+# The same, the way the service loads (gazetteer.index.load_index: collector paused).
 SERVICE_CHILD = """
 import json, sys, time
 started = time.perf_counter()
-from app import load_index
+from gazetteer.index import load_index
 imported = time.perf_counter()
 index = load_index(json.loads(sys.argv[1]))
 indexed = time.perf_counter()
@@ -200,7 +200,7 @@ def main() -> None:
     print("-" * 66)
     print(f"{'cold load + index as served, median of 3':<44}{service:>10.2f} s  <= {TARGET_SECONDS:.0f} s")
     each = ", ".join(f"{r['load+index']:.2f}" for r in service_runs)
-    print(f"{'  runs (app.load_index, collector paused)':<44}{each:>12}")
+    print(f"{'  runs (load_index, collector paused)':<44}{each:>12}")
     print(f"{'cold import + load + index, plain loader':<44}{median:>10.2f} s")
     each = ", ".join(f"{r['total']:.2f}" for r in runs)
     print(f"{'  runs':<44}{each:>12}")

@@ -8,16 +8,18 @@ keys, never from a scan of the whole gazetteer; RapidFuzz scores them.
 from __future__ import annotations
 
 import bisect
+import gc
 import logging
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from pathlib import Path
 from functools import lru_cache
 from typing import NamedTuple
 
 import jellyfish
 from rapidfuzz.distance import Indel, JaroWinkler, OSA
 
-from gazetteer.loader import Entry, Gazetteer
+from gazetteer.loader import Entry, Gazetteer, load_gazetteer
 from gazetteer.normalize import fold, fold_uncached
 
 log = logging.getLogger(__name__)
@@ -26,6 +28,8 @@ log = logging.getLogger(__name__)
 FALLBACK_PROMINENCE = 0.7
 # How much better known one namesake must be than another to be taken as the one meant.
 PROMINENCE_MARGIN = 0.2
+# How alike a written surname must be to a gazetteer surname for a full name to be weighed.
+MIN_SURNAME_SIMILARITY = 0.7
 # Given names shorter than this are taken as written, never as another name misspelt.
 MIN_MISSPELT_GIVEN = 5
 # How many surnames sharing a prefix are looked at for a cut-short one.
@@ -263,9 +267,13 @@ class NameIndex:
             if by_given:
                 for surname_key in (surname, *self.similar_surnames(surname)):
                     owners = self._surname.get(surname_key)
-                    if owners:
-                        for given_ids in by_given:
-                            ids.update(dict.fromkeys(owners & given_ids))  # intersections run in C
+                    if not owners:
+                        continue
+                    both = [owners & given_ids for given_ids in by_given]  # intersections run in C
+                    # Repair scores only surnames this alike (a sound alone is not enough).
+                    if any(both) and similarity(surname, surname_key)[0] >= MIN_SURNAME_SIMILARITY:
+                        for found_ids in both:
+                            ids.update(dict.fromkeys(found_ids))
             found = tuple(ids)
             if len(self._full_name_candidates) >= _CACHE_SIZE:
                 self._full_name_candidates.clear()
@@ -285,6 +293,28 @@ class NameIndex:
             if len(ids) > limit:
                 return set()
         return ids
+
+
+def load_index(paths: Sequence[Path | str]) -> NameIndex:
+    """Load the gazetteer files and index them, as the service does.
+
+    A world-scale gazetteer is millions of small objects. The garbage collector is paused
+    while they are made (its repeated passes over them took half the load time), and they
+    are frozen afterwards: they live as long as the index, and a collection that walked them
+    all would stall a request for tens of milliseconds. (Frozen objects are still freed when
+    nothing refers to them, as after a reload.)
+
+    :raises GazetteerError: a file is missing or malformed.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        index = NameIndex(load_gazetteer(paths))
+    finally:
+        if was_enabled:
+            gc.enable()
+    gc.freeze()
+    return index
 
 
 # The delete indexes hold half a million keys, nearly all pointing at one name: store that

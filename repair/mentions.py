@@ -186,36 +186,33 @@ def _stem_and_key(word: str) -> tuple[str, str]:
 def _mention(text: str, reversed_text: str, run: tuple[Token, ...], *, lower_case: bool) -> Mention:
     start = run[0].start
     end = _word_end(text, run[-1])
-    before = _NEXT_WORD.match(reversed_text, len(text) - start)
-    after = _NEXT_WORD.match(text, end)
+    before_match = _NEXT_WORD.match(reversed_text, len(text) - start)
+    after_match = _NEXT_WORD.match(text, end)
+    before = before_match.group(1)[::-1] if before_match else ""
+    after = after_match.group(1) if after_match else ""
     neighbours = []
     continues = False
     # "Putin-Trumpet": the runs on either side of a hyphen vouch for each other.
     if before and text[start - 1 : start] == "-":
-        neighbours.append(strip_possessive(before.group(1)[::-1]))
+        neighbours.append(strip_possessive(before))
     if after and text[end : end + 1] == "-":
-        following = after.group(1)
-        neighbours.append(strip_possessive(following))
+        neighbours.append(strip_possessive(after))
         # "Young-moo" goes on in lower case: one name; "Putin-Trump" pairs two.
-        continues = not following[:1].isupper()
-    capitals_around = bool(
-        (before and _in_capitals(before.group(1)))
-        or (after and _in_capitals(after.group(1)))
-        or _LABEL.match(text, end)
+        continues = not after[:1].isupper()
+    capitals_around = (
+        (len(before) > 1 and before.isupper())
+        or (len(after) > 1 and after.isupper())
+        or _LABEL.match(text, end) is not None
     )
     return Mention(
         tokens=run,
-        word_before=_key(before.group(1)[::-1]) if before else "",
-        word_after=_key(after.group(1)) if after else "",
+        word_before=_key(before) if before else "",
+        word_after=_key(after) if after else "",
         lower_case=lower_case,
         hyphen_neighbours=tuple(neighbours),
         continues=continues,
         capitals_around=capitals_around,
     )
-
-
-def _in_capitals(word: str) -> bool:
-    return len(word) > 1 and word.isupper()
 
 
 def _all_titles(words: list[str]) -> bool:

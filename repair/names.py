@@ -25,6 +25,7 @@ from functools import lru_cache
 from wordfreq import zipf_frequency
 
 from gazetteer.index import (
+    MIN_SURNAME_SIMILARITY,
     PROMINENCE_MARGIN,
     NameForm,
     NameIndex,
@@ -102,10 +103,25 @@ class _Article:
     people: set[str] = field(default_factory=set)
     in_full: set[str] = field(default_factory=set)
 
+    _surnames: list[tuple[str, str, float]] | None = None
+
     def note(self, entry_id: str, *, in_full: bool = False) -> None:
         self.people.add(entry_id)
         if in_full:
             self.in_full.add(entry_id)
+        self._surnames = None
+
+    def surnames(self, index: NameIndex) -> list[tuple[str, str, float]]:
+        """(folded surname, entry id, prominence) of the people named, for surnames of four
+        letters or more ("Xi", "Abe" are too short to tell a misspelling from a word)."""
+        if self._surnames is None:
+            self._surnames = [
+                (key, entry_id, index.entries[entry_id].prominence)
+                for entry_id in sorted(self.people)
+                for key in {fold(s) for s in index.entries[entry_id].surnames}
+                if len(key) >= 4
+            ]
+        return self._surnames
 
 
 @dataclass(frozen=True)
@@ -230,7 +246,7 @@ def _score_full_name(
     entry = index.entries[entry_id]
     key = " ".join(t.key for t in surname)
     s_score, s_why, s_key = best_similarity(key, [fold(s) for s in entry.surnames])
-    if s_score < 0.7:
+    if s_score < MIN_SURNAME_SIMILARITY:
         return None
     if is_valid_variant(key, s_key, entry):
         return None  # "Yoav Gallant" for "Yoav Galant": another right spelling
@@ -399,16 +415,13 @@ def _surname_candidates(
     Surnames under four letters ("Xi", "Abe") are too short to tell a misspelling from
     another word.
     """
-    for entry_id in article.people:
-        entry = index.entries[entry_id]
-        if namesake and entry.prominence < namesake + PROMINENCE_MARGIN:
+    for surname_key, entry_id, prominence in article.surnames(index):
+        if namesake and prominence < namesake + PROMINENCE_MARGIN:
             continue
-        for surname in entry.surnames:
-            surname_key = fold(surname)
-            if len(surname_key) >= 4 and surname_key != key and may_be_alike(key, surname_key):
-                score, why = similarity(key, surname_key)
-                if score >= (0.85 if namesake else 0.8):
-                    yield surname_key, entry_id, score, why
+        if surname_key != key and may_be_alike(key, surname_key):
+            score, why = similarity(key, surname_key)
+            if score >= (0.85 if namesake else 0.8):
+                yield surname_key, entry_id, score, why
     if not (title or partner):
         return
     for surname_key in index.similar_surnames(key):
