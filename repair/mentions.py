@@ -203,6 +203,7 @@ def _mention(text: str, reversed_text: str, run: tuple[Token, ...], *, lower_cas
         (len(before) > 1 and before.isupper())
         or (len(after) > 1 and after.isupper())
         or _LABEL.match(text, end) is not None
+        or (all(t.text.isupper() for t in run) and not _line_has_lower_case(text, start, end))
     )
     return Mention(
         tokens=run,
@@ -213,6 +214,15 @@ def _mention(text: str, reversed_text: str, run: tuple[Token, ...], *, lower_cas
         continues=continues,
         capitals_around=capitals_around,
     )
+
+
+def _line_has_lower_case(text: str, start: int, end: int) -> bool:
+    """Whether the line around ``text[start:end]`` has lower-case letters outside it: a run
+    in capitals in a line without any is a heading ("PRIME MINISTER BORIS JOHNSON VISITS")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    rest = text[line_start:start] + text[end : line_end if line_end >= 0 else len(text)]
+    return any(c.islower() for c in rest)
 
 
 def _all_titles(words: list[str]) -> bool:
