@@ -35,5 +35,8 @@ typecheck: $(BIN)/.dev
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .hypothesis
 
+# Benchmarks report figures and assert nothing: loading the gazetteer (time, memory, sharing
+# under gunicorn), then name repair on the development set (../shared/data/devset).
 bench: $(BIN)/.runtime
 	$(BIN)/python bench/gazetteer_load.py
+	$(BIN)/python bench/names.py
