@@ -427,6 +427,14 @@ def _executor() -> concurrent.futures.ThreadPoolExecutor:
     return _EXECUTORS[pid]
 
 
+def _is_acronym(word: str) -> bool:
+    """"EU", "G7", "NATO": short capitals (or with digits) abbreviate, they are not misspelt.
+    A longer word in capitals may be a damaged name ("RUBION"), and stays flagged."""
+    if not (word.isupper() and word.isalnum() and len(word) >= 2):
+        return False
+    return len(word) <= 4 or any(c.isdigit() for c in word)
+
+
 def check_grammar(
     engine: GrammarEngine | None,
     text: str,
@@ -437,7 +445,7 @@ def check_grammar(
 ) -> GrammarReport:
     """Run ``engine`` on ``text`` within ``timeout`` seconds; engine failures become a status.
 
-    Misspellings of ``known_words`` (officials' names, casefolded) are dropped.
+    Misspellings of ``known_words`` (officials' names, casefolded) and of acronyms are dropped.
 
     :raises UnknownLanguage: if ``language`` is not a known code (a request error).
     """
@@ -460,7 +468,9 @@ def check_grammar(
         return GrammarReport(engine.name, "unavailable", reason=f"{engine.name} failed: {exc!r}")
     known = _fold_known(known_words)
     kept = [
-        s for s in found if not (s.is_misspelling and _is_known(text[s.start : s.end], known))
+        s
+        for s in found
+        if not (s.is_misspelling and (_is_known(text[s.start : s.end], known) or _is_acronym(text[s.start : s.end])))
     ]
     kept.sort(key=lambda s: (s.start, s.end))
     return GrammarReport(engine.name, "ok", tuple(kept))

@@ -543,3 +543,11 @@ def test_make_engine_rejects_unknown_names_listing_valid_ones() -> None:
 def test_engines_are_grammar_engines() -> None:
     engines: list[GrammarEngine] = [HarperEngine(), LanguageToolEngine(None)]
     assert [engine.name for engine in engines] == ["harper", "languagetool"]
+
+
+def test_acronyms_are_not_misspellings(harper_engine: HarperEngine) -> None:
+    text = "Leaders of the EU and the G7 met NATO officials. This is an test."
+    flagged = {text[s.start : s.end] for s in harper_engine.check(text, language="en-US")}
+    assert "EU" in flagged  # Harper alone takes the acronym for a misspelling
+    report = check_grammar(harper_engine, text, language="en-US")
+    assert [text[s.start : s.end] for s in report.suggestions] == ["an"]
