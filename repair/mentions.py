@@ -122,7 +122,7 @@ class Mention(NamedTuple):
     lower_case: bool
     hyphen_neighbours: tuple[str, ...] = ()
     continues: bool = False
-    # Capitals are the style here, not damage: a heading in capitals around the run, or a
+    # Capitals are the style here, not damage: a line in capitals (a heading), or a
     # transcript's speaker label ("POMPEO:").
     capitals_around: bool = False
 
@@ -199,11 +199,8 @@ def _mention(text: str, reversed_text: str, run: tuple[Token, ...], *, lower_cas
         neighbours.append(strip_possessive(after))
         # "Young-moo" goes on in lower case: one name; "Putin-Trump" pairs two.
         continues = not after[:1].isupper()
-    capitals_around = (
-        (len(before) > 1 and before.isupper())
-        or (len(after) > 1 and after.isupper())
-        or _LABEL.match(text, end) is not None
-        or (all(t.text.isupper() for t in run) and not _line_has_lower_case(text, start, end))
+    capitals_around = _LABEL.match(text, end) is not None or (
+        any(t.text.isupper() for t in run) and not _line_has_lower_case(text, start, end)
     )
     return Mention(
         tokens=run,

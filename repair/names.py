@@ -228,11 +228,16 @@ def _best_full_name(
     if not any(c.confidence >= 0.8 for c in scored) and len(window) == 2 and len(window[1].key) >= 4:
         # A surname too damaged to find by its letters ("Emanuel McCone"): look among the
         # people with that first name, whose surnames are few enough to compare one by one.
+        # Only a first name as written will do here ("Armed Forces" is not Ahmed's), and
+        # only surnames that start alike, as a surname heard or read wrongly does.
         given, surname = window[:1], window[1:]
-        for entry_id in index.with_first_name(given[0].key):
-            candidate = _score_full_name(given, surname, entry_id, index, title)
-            if candidate:
-                scored.append(candidate)
+        first, initial = given[0].key, surname[0].key[0]
+        if index.is_given_name(first) or _zipf(first) < VERY_COMMON_WORD_ZIPF:
+            for entry_id in index.with_first_name(first):
+                if any(fold(s)[:1] == initial for s in index.entries[entry_id].surnames):
+                    candidate = _score_full_name(given, surname, entry_id, index, title)
+                    if candidate:
+                        scored.append(candidate)
     return _pick(scored, index)
 
 
@@ -322,17 +327,12 @@ def _surname_only(
     if (position > 0 and not title) or index.full_name(key):
         return None
     owners = index.surname(key)
+    if owners and token.is_upper and not mention.capitals_around:
+        recased = _recased_surname(token, owners, title, index, article)
+        if recased:
+            return recased
     if owners & article.people:
-        named = owners & article.in_full
-        if token.is_upper and not mention.capitals_around and len(named) == 1:
-            return _recased(token, next(iter(named)), index, "is named in full elsewhere in the article")
-        if token.is_upper and not mention.capitals_around and len(owners) == 1 and not _is_common_word(key):
-            return _recased(token, next(iter(owners)), index, "is the only person of that name")
         return None  # spelled right for someone the article names
-    if token.is_upper and not mention.capitals_around and title:
-        best = index.best_known(key)
-        if best and _fits(title, index.entries[best].role):
-            return _recased(token, best, index, f"holds the post the title '{' '.join(title).title()}' names")
     partner = _known_partner(mention, index)
     frequency = _zipf(key)
     if frequency >= VERY_COMMON_WORD_ZIPF and not partner:
@@ -379,6 +379,23 @@ def _surname_only(
             )
         )
     return _pick(scored, index)
+
+
+def _recased_surname(
+    token: Token, owners: set[str], title: tuple[str, ...], index: NameIndex, article: _Article
+) -> _Candidate | None:
+    """A surname spelled right but in capitals amid lower-case text ("President TRUMP"),
+    when it is clear whose: named in full in the article, the only person of that name, or
+    the best known one, whose post the title names."""
+    named = owners & article.in_full
+    if len(named) == 1:
+        return _recased(token, next(iter(named)), index, "is named in full elsewhere in the article")
+    if len(owners) == 1 and not _is_common_word(token.key):
+        return _recased(token, next(iter(owners)), index, "is the only person of that name")
+    best = index.best_known(token.key) if title else ""
+    if best and _fits(title, index.entries[best].role):
+        return _recased(token, best, index, f"holds the post the title '{' '.join(title).title()}' names")
+    return None
 
 
 def _recased(token: Token, entry_id: str, index: NameIndex, why: str) -> _Candidate:
