@@ -257,28 +257,22 @@ def _score_full_name(
         return None  # "Yoav Gallant" for "Yoav Galant": another right spelling
     if s_key != key and entry.prominence < NAMESAKE_FLOOR and index.surname(key):
         return None  # "John F. Kirby" is a Kirby, not a little known John Irby misspelt
-    best: _Candidate | None = None
+    # The form whose first names agree best; its evidence is written only for it.
+    aligned = None
     for form in index.forms(entry_id):
         words, g_score, g_evidence = _align_given(given, form, entry, index)
-        if words is None:
-            continue
-        confidence = prior(s_score + 0.1 * g_score, entry)
-        evidence = [_surname_evidence(surname, s_why, index.written_surname(entry_id, s_key))]
-        evidence.extend(g_evidence)
-        confidence, title_evidence = _title_bonus(confidence, title, entry.role)
-        evidence.extend(title_evidence)
-        replacement = (*words, *index.written_surname(entry_id, s_key).split())
-        candidate = _Candidate(
-            (*given, *surname),
-            entry_id,
-            replacement,
-            min(confidence, MAX_CONFIDENCE),
-            tuple(evidence),
-            exact=False,
-        )
-        if best is None or candidate.confidence > best.confidence:
-            best = candidate
-    return best
+        if words is not None and (aligned is None or g_score > aligned[1]):
+            aligned = (words, g_score, g_evidence)
+    if aligned is None:
+        return None
+    words, g_score, g_evidence = aligned
+    written = index.written_surname(entry_id, s_key)
+    confidence, title_evidence = _title_bonus(prior(s_score + 0.1 * g_score, entry), title, entry.role)
+    evidence = (_surname_evidence(surname, s_why, written), *g_evidence, *title_evidence)
+    replacement = (*words, *written.split())
+    return _Candidate(
+        (*given, *surname), entry_id, replacement, min(confidence, MAX_CONFIDENCE), evidence, exact=False
+    )
 
 
 def _align_given(
