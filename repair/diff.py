@@ -6,7 +6,7 @@ Everything here is derived from one sorted, non-overlapping edit list, so applyi
 
 from __future__ import annotations
 
-import difflib
+import bisect
 from collections.abc import Iterable, Sequence
 from html import escape
 
@@ -74,18 +74,87 @@ def build_diff(text: str, applied: Sequence[Correction]) -> Diff:
     """The ops, a unified diff and an HTML redline of the applied corrections."""
     ops = diff_ops(text, (c.as_edit() for c in applied))
     output = apply_ops(text, ops)
-    lines = difflib.unified_diff(
-        text.splitlines(keepends=True),
-        output.splitlines(keepends=True),
-        fromfile="input",
-        tofile="repaired",
-    )
-    # As diff(1) does, mark a last line without a newline rather than run it into the next.
-    unified = "".join(
-        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+    return Diff(ops, unified_diff(text, output, ops), redline_html(text, ops, applied))
+
+
+def unified_diff(text: str, output: str, ops: Sequence[DiffOp], *, context: int = 3) -> str:
+    """``diff -u`` of input and output, its hunks taken from the ops: exactly the lines they
+    touch, with ``context`` lines around (no search for a best alignment, as difflib does)."""
+    if not ops:
+        return ""
+    old_lines = text.splitlines(keepends=True)
+    new_lines = output.splitlines(keepends=True)
+    old_starts = _line_starts(text, old_lines)
+    new_starts = _line_starts(output, new_lines)
+    # Each op changes whole lines: from the line of its start to the line of its end.
+    blocks: list[list[int]] = []  # [old first, old stop, new first, new stop]
+    for op in ops:
+        block = [
+            _line_of(old_starts, op.start),
+            min(_line_of(old_starts, op.end) + 1, len(old_lines)),
+            _line_of(new_starts, op.out_start),
+            min(_line_of(new_starts, op.out_end) + 1, len(new_lines)),
+        ]
+        if blocks and (block[0] < blocks[-1][1] or block[2] < blocks[-1][3]):
+            # On a line already changed: one block.
+            blocks[-1][1] = max(blocks[-1][1], block[1])
+            blocks[-1][3] = max(blocks[-1][3], block[3])
+        else:
+            blocks.append(block)
+    hunks: list[list[list[int]]] = []
+    for block in blocks:
+        if hunks and block[0] - hunks[-1][-1][1] <= 2 * context:
+            hunks[-1].append(block)
+        else:
+            hunks.append([block])
+    out = ["--- input\n", "+++ repaired\n"]
+    for hunk in hunks:
+        lead = min(context, hunk[0][0])
+        old_first, new_first = hunk[0][0] - lead, hunk[0][2] - lead
+        old_stop = min(len(old_lines), hunk[-1][1] + context)
+        new_stop = hunk[-1][3] + (old_stop - hunk[-1][1])
+        out.append(f"@@ -{_range(old_first, old_stop)} +{_range(new_first, new_stop)} @@\n")
+        cursor = old_first
+        for a1, a2, b1, b2 in hunk:
+            out.extend(_marked(" ", old_lines[cursor:a1]))
+            out.extend(_marked("-", old_lines[a1:a2]))
+            out.extend(_marked("+", new_lines[b1:b2]))
+            cursor = a2
+        out.extend(_marked(" ", old_lines[cursor:old_stop]))
+    return "".join(out)
+
+
+def _line_starts(text: str, lines: Sequence[str]) -> list[int]:
+    """Where each line starts; after a final line break (or in an empty text) a line that is
+    not there yet starts at the end, where text added at the end goes."""
+    starts, offset = [], 0
+    for line in lines:
+        starts.append(offset)
+        offset += len(line)
+    if not lines or lines[-1] != lines[-1].rstrip("\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029"):
+        starts.append(len(text))
+    return starts
+
+
+def _line_of(starts: Sequence[int], offset: int) -> int:
+    """The index of the line that holds ``offset``."""
+    return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+def _range(first: int, stop: int) -> str:
+    """A hunk's line range as diff(1) writes it (1-based; an empty range names the line before)."""
+    length = stop - first
+    if length == 1:
+        return str(first + 1)
+    return f"{first if length == 0 else first + 1},{length}"
+
+
+def _marked(mark: str, lines: Sequence[str]) -> list[str]:
+    # As diff(1) does, a last line without a newline says so rather than run into the next.
+    return [
+        mark + line if line.endswith("\n") else mark + line + "\n\\ No newline at end of file\n"
         for line in lines
-    )
-    return Diff(ops, unified, redline_html(text, ops, applied))
+    ]
 
 
 def redline_html(text: str, ops: Sequence[DiffOp], applied: Sequence[Correction] = ()) -> str:

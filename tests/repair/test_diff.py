@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from gazetteer.index import NameIndex
 from repair import RepairOptions, repair_text
-from repair.diff import apply_edits, apply_ops, build_diff, diff_ops, map_span
+from repair.diff import apply_edits, apply_ops, build_diff, diff_ops, map_span, unified_diff
 from repair.models import Edit
 
 DAMAGED = ["Emanuel McCone", "Donald Tus", "Alexander Stubber", "Keith Kellog", "RUBION", "Leyla Abbubud"]
@@ -64,3 +64,54 @@ def test_map_span_follows_length_changes() -> None:
     assert map_span(ops, 17, 19) == (19, 21)
     assert map_span(ops, 3, 6) == (3, 7)
     assert map_span(ops, 0, 2) == (0, 2)
+
+
+# Text whose only line break is "\n" (a unified diff is read line by line on it).
+lines_text = st.text(
+    alphabet=st.one_of(st.just("\n"), st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"))),
+    max_size=80,
+)
+
+
+@given(lines_text, st.lists(st.tuples(st.integers(0, 80), st.integers(0, 8), lines_text), max_size=6))
+def test_unified_diff_patches_the_input_into_the_output(text: str, raw: list[tuple[int, int, str]]) -> None:
+    edits = [Edit(min(s, len(text)), min(s + n, len(text)), r[:6]) for s, n, r in raw]
+    ops = diff_ops(text, edits)
+    output = apply_ops(text, ops)
+    unified = unified_diff(text, output, ops)
+    if not ops:
+        assert unified == ""
+        return
+    assert _patch(text, unified) == output
+
+
+def _patch(text: str, unified: str) -> str:
+    """Apply a unified diff as patch(1) would, checking every context and removed line."""
+    old = text.splitlines(keepends=True)
+    raw = unified.splitlines(keepends=True)
+    assert raw[:2] == ["--- input\n", "+++ repaired\n"]
+    body: list[str] = []
+    for line in raw[2:]:
+        if line == "\\ No newline at end of file\n":
+            body[-1] = body[-1][:-1]  # the line before had no newline of its own
+        else:
+            body.append(line)
+    out: list[str] = []
+    cursor = 0
+    for line in body:
+        if line.startswith("@@"):
+            first, _, length = line.split()[1][1:].partition(",")
+            start = int(first) - (0 if length == "0" else 1)
+            assert start >= cursor
+            out.extend(old[cursor:start])
+            cursor = start
+        elif line[0] in " -":
+            assert old[cursor] == line[1:]
+            cursor += 1
+            if line[0] == " ":
+                out.append(line[1:])
+        else:
+            assert line[0] == "+"
+            out.append(line[1:])
+    out.extend(old[cursor:])
+    return "".join(out)
