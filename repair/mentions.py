@@ -146,21 +146,14 @@ def find_mentions(text: str) -> list[Mention]:
     reversed_text = text[::-1]
     mentions = []
     for match in _RUN.finditer(text):
-        words = match.group().split(" ")
-        position = match.start()
-        # "The Prime Minister": a sentence's first word is capitalised but names nobody; nor
-        # does a letter alone ("U" of "U.S.").
-        while words and (words[0] in _FUNCTION_WORDS or words[0] in PARTICLES or len(words) == 1 == len(words[0])):
-            position += len(words.pop(0)) + 1
-        while words and words[-1] in _NAME_SUFFIXES:
-            words.pop()
-        if not words or len(words[0]) <= 2 and len(words) == 1 or _all_titles(words):
-            continue  # "UK", "Prime Minister": no name here, only context for the next run
-        tokens = []
-        for word in words:
-            tokens.append(_token(word.rstrip("."), position))  # an initial's full stop
-            position += len(word) + 1
-        mentions.append(_mention(text, reversed_text, tuple(tokens), lower_case=False))
+        words = _run_words(match.group())
+        if words:
+            at = match.start()
+            tokens = tuple(
+                Token(stem, at + offset, at + offset + len(stem), possessive, key)
+                for offset, stem, key, possessive in words
+            )
+            mentions.append(_mention(text, reversed_text, tokens, lower_case=False))
     slots = [m.end() for m in _POSSESSIVE.finditer(text)] + _speech_verbs(text)
     for slot in slots:
         start, end = _word_before(text, reversed_text, slot)
@@ -170,6 +163,28 @@ def find_mentions(text: str) -> list[Mention]:
             mentions.append(_mention(text, reversed_text, (token,), lower_case=True))
     mentions.sort(key=lambda m: m.tokens[0].start)
     return mentions
+
+
+@lru_cache(maxsize=65536)
+def _run_words(run: str) -> tuple[tuple[int, str, str, bool], ...]:
+    """The words of a capitalised run that may name someone, as (offset in the run, stem,
+    key, possessive); () when none may. Runs recur ("Prime Minister"): the answers are kept."""
+    words = run.split(" ")
+    offset = 0
+    # "The Prime Minister": a sentence's first word is capitalised but names nobody; nor does
+    # a letter alone ("U" of "U.S.").
+    while words and (words[0] in _FUNCTION_WORDS or words[0] in PARTICLES or len(words) == 1 == len(words[0])):
+        offset += len(words.pop(0)) + 1
+    while words and words[-1] in _NAME_SUFFIXES:
+        words.pop()
+    if not words or len(words[0]) <= 2 and len(words) == 1 or _all_titles(words):
+        return ()  # "UK", "Prime Minister": no name here, only context for the next run
+    found = []
+    for word in words:
+        stem, key = _stem_and_key(word.rstrip("."))  # an initial's full stop
+        found.append((offset, stem, key, len(stem) != len(word.rstrip("."))))
+        offset += len(word) + 1
+    return tuple(found)
 
 
 def _token(word: str, start: int) -> Token:
