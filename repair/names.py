@@ -18,6 +18,7 @@ then surname-only and lower-case mentions, read in the light of the first pass.
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -182,7 +183,7 @@ def _full_names(text: str, mention: Mention, index: NameIndex) -> list[_Candidat
             if lead.key in TITLES or lead.text in PARTICLES or len(lead.key) < 2:
                 continue  # "President Emanuel McCone" is read from "Emanuel"
             context = _title_before(mention, first)
-            best = _best_full_name(window, index, context, recase=not mention.capitals_around)
+            best = _best_full_name_of(window, index, context, recase=not mention.capitals_around)
             if best:
                 found.append(best)
     found.sort(key=lambda c: (c.exact, len(c.tokens), c.confidence), reverse=True)
@@ -195,6 +196,40 @@ def _full_names(text: str, mention: Mention, index: NameIndex) -> list[_Candidat
         chosen.append(candidate)
         used |= ids
     return chosen
+
+
+# A window's reading depends only on its words, the title before it and the index: news
+# names the same people in the same words all day, so the readings are kept, per index (a
+# reloaded gazetteer starts afresh).
+_WindowKey = tuple[tuple[str, ...], tuple[str, ...], bool]
+_WindowAnswer = tuple[tuple[int, ...], "_Candidate"] | None
+_READINGS: weakref.WeakKeyDictionary[NameIndex, dict[_WindowKey, _WindowAnswer]] = weakref.WeakKeyDictionary()
+_READINGS_KEPT = 16384
+
+
+def _best_full_name_of(
+    window: tuple[Token, ...], index: NameIndex, title: tuple[str, ...], *, recase: bool
+) -> _Candidate | None:
+    """``_best_full_name``, kept per distinct window."""
+    readings = _READINGS.get(index)
+    if readings is None:
+        readings = _READINGS[index] = {}
+    key = (tuple(t.text for t in window), title, recase)
+    if key in readings:
+        answer = readings[key]
+    else:
+        found = _best_full_name(window, index, title, recase=recase)
+        answer = None
+        if found is not None:
+            positions = tuple(i for i, t in enumerate(window) if any(t is c for c in found.tokens))
+            answer = (positions, replace(found, tokens=()))
+        if len(readings) >= _READINGS_KEPT:
+            readings.clear()
+        readings[key] = answer
+    if answer is None:
+        return None
+    positions, reading = answer
+    return replace(reading, tokens=tuple(window[i] for i in positions))
 
 
 def _best_full_name(
