@@ -34,6 +34,8 @@ MIN_SURNAME_SIMILARITY = 0.7
 MIN_MISSPELT_GIVEN = 5
 # How many surnames sharing a prefix are looked at for a cut-short one.
 _PREFIX_SCAN = 50
+# A first name borne by this few is compared through its bearers' surnames.
+_FEW_NAMESAKES = 40
 # How many answers of a per-word lookup a process keeps.
 _CACHE_SIZE = 16384
 
@@ -264,7 +266,18 @@ class NameIndex:
         if found is None:
             by_given = [self._last_given[name] for name in self.given_variants(given)]
             ids: dict[str, None] = {}
-            if by_given:
+            if 0 < sum(map(len, by_given)) <= _FEW_NAMESAKES:
+                # A rare first name: its few bearers' surnames are compared one by one,
+                # cheaper than looking up every spelling the surname may be a slip of.
+                for given_ids in by_given:
+                    for entry_id in sorted(given_ids):
+                        for surname_key in {fold(s) for s in self.entries[entry_id].surnames}:
+                            if (
+                                may_be_alike(surname, surname_key)
+                                and similarity(surname, surname_key)[0] >= MIN_SURNAME_SIMILARITY
+                            ):
+                                ids[entry_id] = None
+            elif by_given:
                 for surname_key in (surname, *self.similar_surnames(surname)):
                     owners = self._surname.get(surname_key)
                     if not owners:
