@@ -36,7 +36,7 @@ from gazetteer.index import (
 )
 from repair.mentions import PARTICLES, TITLES, Mention, Token, tokenize
 from gazetteer.loader import Entry
-from gazetteer.normalize import TRANSLITERATED, fold, transliteration_skeleton
+from gazetteer.normalize import TRANSLITERATED, fold, fold_uncached, transliteration_skeleton
 
 # Titles that say who but not which post.
 HONORIFICS = frozenset("mr mrs ms dr sir dame lord counterpart colleague".split())
@@ -104,7 +104,16 @@ class _Article:
     people: set[str] = field(default_factory=set)
     in_full: set[str] = field(default_factory=set)
 
+    text: str = ""
     _surnames: list[tuple[str, str, float]] | None = None
+    _folded: str | None = None
+
+    def folded_text(self) -> str:
+        """The whole text folded, made only when asked for (it is most of the work on a long
+        article) and never through fold's cache, which is for words."""
+        if self._folded is None:
+            self._folded = fold_uncached(self.text)
+        return self._folded
 
     def note(self, entry_id: str, *, in_full: bool = False) -> None:
         self.people.add(entry_id)
@@ -139,8 +148,7 @@ def decide_names(
     text: str, mentions: Sequence[Mention], index: NameIndex, *, min_confidence: float = 0.45
 ) -> list[Decision]:
     """Every fix worth listing, in text order, each with its confidence and evidence."""
-    article = _Article()
-    folded_text = fold(text)
+    article = _Article(text=text)
     leftovers: list[tuple[Mention, Token]] = []
     decisions: list[Decision] = []
     for mention in mentions:
@@ -163,7 +171,7 @@ def decide_names(
         if alone:
             decisions.extend(_decision(text, alone, mention))
     for mention in mentions:
-        lower = _lower_case(mention, index, article, folded_text) if mention.lower_case else None
+        lower = _lower_case(mention, index, article) if mention.lower_case else None
         if lower:
             decisions.extend(_decision(text, lower, mention))
     decisions = [d for d in decisions if d.confidence >= min_confidence]
@@ -492,7 +500,7 @@ def _surname_candidates(
 
 
 def _lower_case(
-    mention: Mention, index: NameIndex, article: _Article, folded_text: str
+    mention: Mention, index: NameIndex, article: _Article
 ) -> _Candidate | None:
     token = mention.tokens[0]
     key = token.key
@@ -514,7 +522,7 @@ def _lower_case(
     # people whose posts the article names are few, so each is compared.
     scored = []
     queries = {key, key[:-1]} if key.endswith("s") else {key}
-    for entry_id in _posts_named(index, folded_text):
+    for entry_id in _posts_named(index, article.folded_text()):
         entry = index.entries[entry_id]
         for surname in entry.surnames:
             score, why = best_similarity_of(queries, fold(surname))
