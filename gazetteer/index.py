@@ -30,6 +30,9 @@ FALLBACK_PROMINENCE = 0.7
 PROMINENCE_MARGIN = 0.2
 # How alike a written surname must be to a gazetteer surname for a full name to be weighed.
 MIN_SURNAME_SIMILARITY = 0.7
+# A first name borne by no more people than this is rare enough to be taken for a slip
+# ("Mrak Carney"), where a common one is another name ("Jon" is not "John").
+RARE_GIVEN_NAME = 3
 # Given names shorter than this are taken as written, never as another name misspelt.
 MIN_MISSPELT_GIVEN = 5
 # How many surnames sharing a prefix are looked at for a cut-short one.
@@ -50,15 +53,17 @@ class NameForm(NamedTuple):
 
     @property
     def written_given(self) -> tuple[str, ...]:
-        """The given names as the gazetteer writes them (case and accents kept)."""
+        """The given names as the gazetteer writes them (case and accents kept), initials
+        left out as in ``given``."""
         words = self.written.split()
-        return tuple(words[: len(self.given)]) if len(words) > len(self.given) else ()
+        before_surname = words[: len(words) - len(self.surname.split())]
+        found = tuple(w for w in before_surname if not _is_initial(w))
+        return found if len(found) == len(self.given) else ()
 
     @property
     def written_surname(self) -> str:
         """The surname as the gazetteer writes it."""
-        words = self.written.split()
-        return " ".join(words[len(self.given) :])
+        return " ".join(self.written.split()[-len(self.surname.split()) :])
 
 
 class NameIndex:
@@ -90,7 +95,11 @@ class NameIndex:
                 # The longest surname the name ends with; "Xi Jinping" puts it first, and
                 # is then one form as a whole.
                 surname = next((k for k in keys if name_key.endswith(k)), name_key)
-                form_given = tuple(name_key[: len(name_key) - len(surname)].split())
+                # Initials ("Patrick M. Shanahan") are left out: a first name lines up with
+                # the given names proper.
+                form_given = tuple(
+                    w for w in name_key[: len(name_key) - len(surname)].split() if not _is_initial(w)
+                )
                 full[name_key].append(NameForm(entry.id, form_given, surname, written))
                 given.update(form_given)
         self._full = dict(full)
@@ -240,8 +249,8 @@ class NameIndex:
 
         A letter off, a scanner's misreading or the same sound, from five letters on
         (Emanuel, Tarnim); shorter names and a letter added or cut count only when what is
-        written is nobody's first name ("Kier", "Keithh"), for "Jon" is not a misspelt "John"
-        and "Jose" is not "Joseph" cut short.
+        written is nobody's first name, or a rare one ("Kier", "Keithh", "Mrak"), for "Jon" is
+        not a misspelt "John" and "Jose" is not "Joseph" cut short.
         """
         if written == name:
             return "exact"
@@ -252,7 +261,7 @@ class NameIndex:
             why in ("one", "ocr", "cut", "added")
             and len(written) >= 4
             and abs(len(written) - len(name)) <= 1
-            and not self.is_given_name(written)
+            and len(self._last_given.get(written, ())) <= RARE_GIVEN_NAME
         ):
             return why
         return ""
@@ -343,6 +352,10 @@ def _unpack(packed: str | None) -> list[str]:
     return packed.split(_SEPARATOR) if packed else []
 
 
+def _is_initial(word: str) -> bool:
+    return len(word.rstrip(".")) <= 1
+
+
 def deletes(word: str, depth: int) -> set[str]:
     """``word`` with up to ``depth`` letters deleted, in every way (never below two letters)."""
     found = {word}
@@ -404,7 +417,8 @@ def similarity(a: str, b: str) -> tuple[float, str]:
 _VOWELS = frozenset("aeiouy")
 # Letters and pairs a scanner mistakes for one another, each mapped to one spelling: rn/m,
 # cl/d, ii/u, li/h, vv/w, ri/n, c/e, and l/I (which folding has made l/i).
-_OCR_CONFUSIONS = (("rn", "m"), ("cl", "d"), ("ii", "u"), ("li", "h"), ("vv", "w"), ("ri", "n"), ("c", "e"), ("i", "l"))
+# (In this order: "Rislii" is Rishi with h misread, before "ii" would be taken for u.)
+_OCR_CONFUSIONS = (("rn", "m"), ("cl", "d"), ("li", "h"), ("ri", "n"), ("ii", "u"), ("vv", "w"), ("c", "e"), ("i", "l"))
 
 
 @lru_cache(maxsize=65536)
