@@ -273,6 +273,8 @@ def _best_full_name(
             candidate = _score_full_name(given, surname, entry_id, index, title)
             if candidate:
                 scored.append(candidate)
+    if not scored and any(t.text in PARTICLES for t in window[1:-1]):
+        scored.extend(_whole_surname(window, index, title))
     if not any(c.confidence >= 0.8 for c in scored) and len(window) == 2 and len(window[1].key) >= 4:
         # A surname too damaged to find by its letters ("Emanuel McCone"): look among the
         # people with that first name, whose surnames are few enough to compare one by one.
@@ -287,6 +289,29 @@ def _best_full_name(
                     if candidate:
                         scored.append(candidate)
     return _pick(scored, index)
+
+
+def _whole_surname(
+    window: tuple[Token, ...], index: NameIndex, title: tuple[str, ...]
+) -> list[_Candidate]:
+    """A surname of several words written alone ("Lula da SiIva", "von der Leye"): a well-known
+    person's, plainly misspelt, word for word."""
+    key = " ".join(t.key for t in window)
+    found = []
+    for surname_key in index.similar_surnames(key):
+        score, why = similarity(key, surname_key)
+        if why not in EXACT_DAMAGE or len(surname_key.split()) != len(window):
+            continue
+        for entry_id in index.surname(surname_key):
+            entry = index.entries[entry_id]
+            if entry.prominence < TITLED_PROMINENCE or is_valid_variant(key, surname_key, entry):
+                continue
+            written = index.written_surname(entry_id, surname_key)
+            confidence, title_evidence = _title_bonus(prior(score, entry), title, entry.role)
+            evidence = (_surname_evidence(window, why, written), *title_evidence)
+            words = tuple(written.split())
+            found.append(_Candidate(window, entry_id, words, min(confidence, MAX_CONFIDENCE), evidence, False))
+    return found
 
 
 def _score_full_name(

@@ -56,6 +56,22 @@ APPLIED = [
         "Ostin", "Austin", id="vowel-respelled-surname-after-full-name",
     ),
     pytest.param(
+        "Acting Secretary of Defense Patick M. Shanahan met Prime Minister Shinzo Abe.",
+        "Patick M. Shanahan", "Patrick M. Shanahan", id="first-name-before-an-initial",
+    ),
+    pytest.param(
+        "Prime Minister Mrak Carney of Canada met President Claudia Sheinbaum.",
+        "Mrak Carney", "Mark Carney", id="rare-first-name-as-a-slip",
+    ),
+    pytest.param(
+        "Prime Minister Rishi Sunak spoke to President-elect Lula da SiIva.",
+        "Lula da SiIva", "Lula da Silva", id="surname-of-several-words",
+    ),
+    pytest.param(
+        "This afternoon Prime Minister Rislii Sunak spoke to them.",
+        "Rislii Sunak", "Rishi Sunak", id="first-name-ocr-li-for-h",
+    ),
+    pytest.param(
         "Russian Foreign Minister Sergey Lavro met Marco Rubio.",
         "Sergey Lavro", "Sergey Lavrov", id="valid-first-name-kept-while-surname-fixed",
     ),
