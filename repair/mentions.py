@@ -26,7 +26,7 @@ TITLES = frozenset(
     spokesman spokeswoman spokesperson king queen premier leader mr mrs ms dr sir dame
     lord sheikh emir prince princess crown general commissioner representative chair chairman
     chairwoman mayor vice deputy foreign defence defense finance state counterpart colleague
-    director srsg srcc""".split()
+    director srsg srcc adviser advisor""".split()
 )
 # Verbs after which the word before is the speaker: "the trump said", "Stubb told".
 SPEECH_VERBS = frozenset(

@@ -35,7 +35,7 @@ from gazetteer.index import (
     may_be_alike,
     similarity,
 )
-from repair.mentions import PARTICLES, TITLES, Mention, Token, tokenize
+from repair.mentions import PARTICLES, SPEECH_VERBS, TITLES, Mention, Token, tokenize
 from gazetteer.loader import Entry
 from gazetteer.normalize import TRANSLITERATED, fold, transliteration_skeleton
 
@@ -404,8 +404,10 @@ def _surname_only(
     frequency = _zipf(key)
     if frequency >= VERY_COMMON_WORD_ZIPF and not partner:
         return None  # "They", "Young": never taken for a damaged name
-    if frequency >= COMMON_WORD_ZIPF and not (partner or title):
-        return None  # "Thank", "Prime": a word, unless a title or a paired name says otherwise
+    # "Macro told reporters": a word in a speaker's place may be a name the article gives.
+    speaker = mention.word_after in SPEECH_VERBS
+    if frequency >= COMMON_WORD_ZIPF and not (partner or title or speaker):
+        return None  # "Thank", "Prime": a word, unless a title, a pair or a speaker slot says otherwise
     # Somebody's name spelled right ("Bien" is Tadeusz Bień's) yields only to a far better
     # known person the article names ("President Bien" after "Joe Biden").
     namesake = _namesake_prominence(key, index)
@@ -429,8 +431,9 @@ def _surname_only(
             evidence.append(f"paired with '{partner}'")
         confidence, title_evidence = _title_bonus(confidence, title, entry.role)
         evidence.extend(title_evidence)
-        if frequency >= REAL_WORD_ZIPF and not (partner or title):
-            # "Melons said": a word heard instead of a name is worth a question, not a fix.
+        if frequency >= REAL_WORD_ZIPF and not (partner or title or (speaker and why == "cut")):
+            # "Melons said": a word heard instead of a name is worth a question, not a fix;
+            # a name cut short into a word before a speech verb ("Macro told") is a fix.
             confidence = min(confidence, HEARD_WORD_CEILING)
             evidence.append(f"'{token.text}' is also an English word")
         if token.is_upper:
