@@ -548,7 +548,31 @@ def _lower_case(
             where,
         )
         return _Candidate((token,), entry.id, (written,), 0.9, evidence, exact=False)
-    if token.possessive or index.surname(key) or _is_common_word(key):
+    if index.surname(key):
+        return None  # somebody's name, but nobody the article names
+    # "captured by puttin's forces": close to the name of somebody the article names; a
+    # word written in lower case is never more than a suggestion.
+    close = [
+        (score, why, surname_key, entry_id)
+        for surname_key, entry_id, _prominence in article.surnames(index)
+        if may_be_alike(key, surname_key)
+        for score, why in [similarity(key, surname_key)]
+        if score >= 0.8
+    ]
+    if close:
+        scored = []
+        for score, why, surname_key, entry_id in close:
+            entry = index.entries[entry_id]
+            written = index.written_surname(entry_id, surname_key)
+            reasons = (
+                f"'{token.text}' written in lower case",
+                f"'{token.text}' {describe(why, written)}",
+                f"'{entry.name}' is named elsewhere in the article",
+                where,
+            )
+            scored.append(_Candidate((token,), entry_id, (written,), min(score, LOWER_CASE_CEILING), reasons, False))
+        return _pick(scored, index)
+    if token.possessive or _is_common_word(key):
         return None
     # "The strayers said": a word heard instead of a name. Only a speaker slot, a close
     # sound and the person's post named in the article make it worth a suggestion; the
