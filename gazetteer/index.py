@@ -376,7 +376,7 @@ def phonetic_key(word: str) -> str:
 
 
 # Articles name the same people again and again: the comparisons are kept.
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=32768)
 def similarity(a: str, b: str) -> tuple[float, str]:
     """How alike two folded name parts are (0..1), and the kind of difference.
 
