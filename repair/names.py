@@ -9,10 +9,15 @@ The evidence weighed:
 - a title just before ("President"), a hyphenated partner ("Putin-Trumpet"), a speech verb
   after ("the strayers said"), the person's role named in the article;
 - whether the written word is an ordinary English word ("trumpet", "macro"), which needs
-  more than resemblance before it is taken for a name.
+  more than resemblance before it is taken for a name, and whether it is somebody else's
+  name spelled right (a namesake yields only to a far better known person);
+- how prominent the person is, and whether they hold the post now (a prior, and the
+  tie-breaks between people equally alike);
+- capitals: damage in running text ("Boris JOHNSON"), style in a heading or speaker label.
 
 Two passes: first the mentions with a first name, which tell who the article is about;
-then surname-only and lower-case mentions, read in the light of the first pass.
+then surname-only and lower-case mentions, read in the light of the first pass. Readings of
+a run of names and the index's per-word lookups are kept, as news repeats its names.
 """
 
 from __future__ import annotations
