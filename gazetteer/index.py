@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 import jellyfish
 from rapidfuzz.distance import Indel, JaroWinkler, OSA
@@ -23,6 +23,9 @@ from gazetteer.loader import Entry, Gazetteer, load_gazetteer
 from gazetteer.normalize import fold, fold_uncached
 
 log = logging.getLogger(__name__)
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 # Entries below this prominence are not guessed from a first name alone.
 FALLBACK_PROMINENCE = 0.7
@@ -173,9 +176,7 @@ class NameIndex:
                 self.entries[ranked[1]].prominence + PROMINENCE_MARGIN
             ):
                 found = ranked[0]
-            if len(self._best_known) >= _CACHE_SIZE:
-                self._best_known.clear()
-            self._best_known[key] = found
+            _keep(self._best_known, key, found)
         return found
 
     def written_surname(self, entry_id: str, key: str) -> str:
@@ -217,10 +218,7 @@ class NameIndex:
         found.update(self._phonetic.get(phonetic_key(key), ()))
         found.discard(key)
         # News repeats its words, within an article and across them: keep the answers.
-        if len(self._similar_surnames) >= _CACHE_SIZE:
-            self._similar_surnames.clear()
-        answer = self._similar_surnames[key] = sorted(found)
-        return answer
+        return _keep(self._similar_surnames, key, sorted(found))
 
     def given_variants(self, key: str) -> frozenset[str]:
         """Given names ``key`` (folded) may be a spelling of (``misspelt_given``), itself included.
@@ -239,9 +237,7 @@ class NameIndex:
             found = frozenset(
                 name for name in names if name in self._last_given and self.misspelt_given(key, name)
             )
-            if len(self._given_variants) >= _CACHE_SIZE:
-                self._given_variants.clear()
-            self._given_variants[key] = found
+            _keep(self._given_variants, key, found)
         return found
 
     def misspelt_given(self, written: str, name: str) -> str:
@@ -297,9 +293,7 @@ class NameIndex:
                         for found_ids in both:
                             ids.update(dict.fromkeys(found_ids))
             found = tuple(ids)
-            if len(self._full_name_candidates) >= _CACHE_SIZE:
-                self._full_name_candidates.clear()
-            self._full_name_candidates[pair] = found
+            _keep(self._full_name_candidates, pair, found)
         return found
 
     def with_first_name(self, key: str, *, limit: int = 2000) -> set[str]:
@@ -350,6 +344,15 @@ def _add_packed(mapping: dict[str, str], key: str, value: str) -> None:
 
 def _unpack(packed: str | None) -> list[str]:
     return packed.split(_SEPARATOR) if packed else []
+
+
+def _keep(cache: dict[K, V], key: K, answer: V) -> V:
+    """Keep an answer of a per-word lookup; a full cache starts afresh (news repeats its
+    words, so what matters comes back at once)."""
+    if len(cache) >= _CACHE_SIZE:
+        cache.clear()
+    cache[key] = answer
+    return answer
 
 
 def _is_initial(word: str) -> bool:
