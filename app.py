@@ -17,7 +17,7 @@ import re
 import signal
 import threading
 import weakref
-from dataclasses import asdict, replace
+from dataclasses import replace
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -27,7 +27,8 @@ from werkzeug.exceptions import HTTPException
 
 from gazetteer.index import NameIndex, load_index
 from gazetteer.loader import DEFAULT_PATHS, Entry, Gazetteer, GazetteerError
-from repair import RepairOptions, RepairResult, Repairer
+from repair import RepairOptions, Repairer
+from repair.answer import result_json
 from repair.errors import InvalidRequest, RepairError, TextTooLong
 from repair.grammar import make_engine
 from repair.names import lookup
@@ -182,7 +183,7 @@ def repair_api() -> Response:
     )
     repairer = _repairer()
     result = repairer.repair(text, options)
-    return jsonify(result_json(result, options, repairer.index.gazetteer))
+    return jsonify(result_json(result, options, gazetteer_json(repairer.index.gazetteer)))
 
 
 def _field(body: dict[str, Any], name: str, kind: type, default: Any) -> Any:
@@ -191,42 +192,6 @@ def _field(body: dict[str, Any], name: str, kind: type, default: Any) -> Any:
     if type(value) is not kind:
         raise InvalidRequest(f"'{name}' must be a {'boolean' if kind is bool else 'string'}")
     return value
-
-
-def result_json(result: RepairResult, options: RepairOptions, gazetteer: Gazetteer) -> dict[str, Any]:
-    """The API's answer for one result, made with ``gazetteer``."""
-    return {
-        "text": result.text,
-        "corrections": [asdict(c) for c in result.corrections],
-        "suggestions": [
-            {
-                "start": s.start,
-                "end": s.end,
-                "message": s.message,
-                "replacements": list(s.replacements),
-                "rule": {"id": s.rule_id, "category": s.rule_category},
-                "engine": s.engine,
-            }
-            for s in result.suggestions
-        ],
-        "suggested_text": result.suggested_text,
-        "diff": {
-            "ops": [asdict(op) for op in result.diff.ops],
-            "unified": result.diff.unified,
-            "html": result.diff.html,
-        },
-        "meta": {
-            "language": options.language,
-            "mode": options.mode,
-            "grammar": {
-                "engine": result.grammar.engine,
-                "status": result.grammar.status,
-                "reason": result.grammar.reason,
-            },
-            "gazetteer": gazetteer_json(gazetteer),
-            "timings_ms": result.timings_ms,
-        },
-    }
 
 
 # --- The editor's form -------------------------------------------------------------------

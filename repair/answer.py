@@ -1,0 +1,45 @@
+"""A repair result as the API answers it: one JSON-ready dict for the service, the command
+line and batch jobs alike, so that every caller gives the same answer for the same text."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from repair.models import RepairOptions, RepairResult
+
+
+def result_json(result: RepairResult, options: RepairOptions, gazetteer: dict[str, Any]) -> dict[str, Any]:
+    """The answer for one result; ``gazetteer`` is ``{"version", "size"}`` of the one used."""
+    return {
+        "text": result.text,
+        "corrections": [asdict(c) for c in result.corrections],
+        "suggestions": [
+            {
+                "start": s.start,
+                "end": s.end,
+                "message": s.message,
+                "replacements": list(s.replacements),
+                "rule": {"id": s.rule_id, "category": s.rule_category},
+                "engine": s.engine,
+            }
+            for s in result.suggestions
+        ],
+        "suggested_text": result.suggested_text,
+        "diff": {
+            "ops": [asdict(op) for op in result.diff.ops],
+            "unified": result.diff.unified,
+            "html": result.diff.html,
+        },
+        "meta": {
+            "language": options.language,
+            "mode": options.mode,
+            "grammar": {
+                "engine": result.grammar.engine,
+                "status": result.grammar.status,
+                "reason": result.grammar.reason,
+            },
+            "gazetteer": gazetteer,
+            "timings_ms": result.timings_ms,
+        },
+    }
