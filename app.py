@@ -1,8 +1,8 @@
 """The HTTP face of the repair pipeline: a JSON API for a CMS and a small form for editors.
 
 Run it with ``flask --app app run`` or ``gunicorn -c gunicorn.conf.py 'app:create_app()'``.
-Settings come from SETTINGS below, then from ``REPAIR_*`` environment variables, then from
-``test_config``.
+Settings come from SETTINGS (repair/config.py, shared with the command line and batch jobs),
+then from ``REPAIR_*`` environment variables, then from ``test_config``.
 
 The gazetteer can be reloaded without a restart (``reload_gazetteer``): by ``POST
 /v1/admin/reload``, by SIGHUP to a plain process, or by HUP to gunicorn's master.
@@ -13,6 +13,7 @@ from __future__ import annotations
 import hmac
 import ipaddress
 import logging
+import os
 import re
 import signal
 import threading
@@ -25,29 +26,16 @@ from typing import Any
 from flask import Flask, Response, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from gazetteer.index import NameIndex, load_index
-from gazetteer.loader import DEFAULT_PATHS, Entry, Gazetteer, GazetteerError
-from repair import RepairOptions, Repairer
-from repair.answer import result_json
+from gazetteer.index import load_index
+from gazetteer.loader import Entry, Gazetteer, GazetteerError
+from repair import Repairer
+from repair.answer import error_json, gazetteer_json, result_json
+from repair.config import build_repairer, default_options, gazetteer_paths, settings
 from repair.errors import InvalidRequest, RepairError, TextTooLong
-from repair.grammar import make_engine
 from repair.names import lookup
+from repair.request import read_request
 
 log = logging.getLogger(__name__)
-
-# One table of settings: (name, default, help). Each is read from REPAIR_<NAME> too.
-SETTINGS: tuple[tuple[str, Any, str], ...] = (
-    ("GRAMMAR_ENGINE", "harper", "harper (offline, default), languagetool, or none"),
-    ("LANGUAGETOOL_URL", None, "LanguageTool server, e.g. http://127.0.0.1:8081"),
-    ("GRAMMAR_TIMEOUT", 10.0, "seconds a grammar check may take before it is skipped"),
-    ("MAX_TEXT_CHARS", 100_000, "longest text accepted, in characters"),
-    ("GAZETTEER_BASE", [str(p) for p in DEFAULT_PATHS], "the shipped gazetteer files, loaded first"),
-    ("GAZETTEER_FILES", [], "overlay files (YAML or CSV) loaded after the base, winning by id"),
-    ("APPLY_THRESHOLD", 0.8, "confidence from which a name fix is applied"),
-    ("SUGGEST_THRESHOLD", 0.45, "confidence from which a name fix is listed"),
-    ("ADMIN_TOKEN", None, "bearer token for /v1/admin/*; unset: only loopback clients may call them"),
-    ("RELOAD_ON_SIGHUP", True, "reload the gazetteer on SIGHUP (plain process; gunicorn: HUP the master)"),
-)
 
 # Lookup answers are for pickers: a page of candidates, for a name, not an article.
 MAX_LOOKUP_LIMIT = 50
@@ -58,29 +46,16 @@ WIKIDATA_URL = "https://www.wikidata.org/wiki/"
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Build the app: settings, then the gazetteer and grammar engine, then routes."""
     app = Flask(__name__)
-    app.config.from_mapping({name: default for name, default, _help in SETTINGS})
-    app.config.from_prefixed_env("REPAIR")
-    if test_config:
-        app.config.from_mapping(test_config)
+    # Defaults, then REPAIR_* variables, then test_config: the command line reads them alike.
+    app.config.from_mapping(settings(os.environ, test_config))
     max_chars = int(app.config["MAX_TEXT_CHARS"])
     # JSON escapes can make a body up to six bytes per character; past that, refuse early.
     app.config.setdefault("MAX_CONTENT_LENGTH", max_chars * 6 + 65536)
 
     # Reloads re-read exactly these files, so the paths are fixed here, once.
-    paths = (*_paths(app.config["GAZETTEER_BASE"]), *_paths(app.config["GAZETTEER_FILES"]))
-    index = load_index(paths)
-    gazetteer = index.gazetteer
-    # No known words go into the engine itself: Harper's dictionary would take 40 MB for the
-    # world's names. check_grammar drops misspellings of gazetteer names instead, for every
-    # engine and always against the live gazetteer.
-    engine = make_engine(
-        str(app.config["GRAMMAR_ENGINE"]),
-        languagetool_url=app.config["LANGUAGETOOL_URL"],
-        timeout=float(app.config["GRAMMAR_TIMEOUT"]),
-    )
-    repairer = Repairer(
-        index, engine, grammar_timeout=float(app.config["GRAMMAR_TIMEOUT"]), max_chars=max_chars
-    )
+    paths = gazetteer_paths(app.config)
+    repairer = build_repairer(app.config)
+    gazetteer = repairer.index.gazetteer
     repairer.warm_up()
     # The live Repairer (and its index). Requests read this slot once each; reloads replace it.
     app.extensions["repair"] = repairer
@@ -102,13 +77,6 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_error_handler(HTTPException, http_error)
     app.register_error_handler(Exception, unexpected_error)
     return app
-
-
-def _paths(value: Any) -> list[str]:
-    # From the environment this is JSON (a list) or plain text ("a.yaml:b.csv").
-    if isinstance(value, str):
-        return [p for p in value.split(":") if p]
-    return [str(p) for p in value or []]
 
 
 def _repairer() -> Repairer:
@@ -169,29 +137,10 @@ def repair_api() -> Response:
     body = request.get_json(silent=True)
     if body is None:
         return error_response(400, "invalid_json", "the request body is not valid JSON")
-    if not isinstance(body, dict):
-        raise InvalidRequest("the request body must be a JSON object")
-    text = body.get("text")
-    if not isinstance(text, str):
-        raise InvalidRequest("'text' is required and must be a string")
-    options = RepairOptions(
-        language=_field(body, "language", str, "en-US"),
-        mode=_field(body, "mode", str, "apply"),
-        grammar=_field(body, "grammar", bool, True),
-        apply_threshold=float(current_app.config["APPLY_THRESHOLD"]),
-        suggest_threshold=float(current_app.config["SUGGEST_THRESHOLD"]),
-    )
+    text, options = read_request(body, default_options(current_app.config))
     repairer = _repairer()
     result = repairer.repair(text, options)
     return jsonify(result_json(result, options, gazetteer_json(repairer.index.gazetteer)))
-
-
-def _field(body: dict[str, Any], name: str, kind: type, default: Any) -> Any:
-    value = body.get(name, default)
-    # bool is an int in Python and an int is no bool: check the exact type.
-    if type(value) is not kind:
-        raise InvalidRequest(f"'{name}' must be a {'boolean' if kind is bool else 'string'}")
-    return value
 
 
 # --- The editor's form -------------------------------------------------------------------
@@ -232,12 +181,11 @@ def form() -> str | tuple[str, int]:
         "mode": request.form.get("mode", "apply"),
         "grammar": request.form.get("grammar") == "on",
     }
-    options = RepairOptions(
+    options = default_options(
+        current_app.config,
         language=str(fields["language"]),
         mode=fields["mode"],
         grammar=bool(fields["grammar"]),
-        apply_threshold=float(current_app.config["APPLY_THRESHOLD"]),
-        suggest_threshold=float(current_app.config["SUGGEST_THRESHOLD"]),
     )
     try:
         result = _repairer().repair(str(fields["text"]), options)
@@ -349,11 +297,6 @@ def health() -> Response:
     return jsonify({"status": "ok", "gazetteer": gazetteer_json(_repairer().index.gazetteer)})
 
 
-def gazetteer_json(gazetteer: Gazetteer) -> dict[str, Any]:
-    """Which gazetteer answered: its version and size."""
-    return {"version": gazetteer.version, "size": len(gazetteer)}
-
-
 def entry_json(entry: Entry) -> dict[str, Any]:
     """One gazetteer entry as the API shows it."""
     qid = entry.wikidata
@@ -378,7 +321,7 @@ def entry_json(entry: Entry) -> dict[str, Any]:
 
 def error_response(status: int, code: str, message: str) -> Response:
     """The one error shape: ``{"error": {"code": ..., "message": ...}}``."""
-    response = jsonify({"error": {"code": code, "message": message}})
+    response = jsonify(error_json(code, message))
     response.status_code = status
     return response
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+from gazetteer.loader import Gazetteer
 from repair.models import RepairOptions, RepairResult
 
 
@@ -43,3 +44,13 @@ def result_json(result: RepairResult, options: RepairOptions, gazetteer: dict[st
             "timings_ms": result.timings_ms,
         },
     }
+
+
+def gazetteer_json(gazetteer: Gazetteer) -> dict[str, Any]:
+    """Which gazetteer answered: its version and size."""
+    return {"version": gazetteer.version, "size": len(gazetteer)}
+
+
+def error_json(code: str, message: str) -> dict[str, Any]:
+    """The one error shape: ``{"error": {"code": ..., "message": ...}}``."""
+    return {"error": {"code": code, "message": message}}

@@ -1,0 +1,98 @@
+"""The service's settings and the Repairer they build: one code path for the app, the command
+line and batch jobs, so that each answers with the same gazetteer, engine and thresholds.
+
+The settings are a plain mapping (Flask's ``app.config`` is one). Nothing here reads the
+environment by itself: callers pass it in (``settings(os.environ)``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from gazetteer.index import load_index
+from gazetteer.loader import DEFAULT_PATHS
+from repair.grammar import make_engine
+from repair.models import RepairOptions
+from repair.pipeline import Repairer
+
+PREFIX = "REPAIR_"
+
+# One table of settings: (name, default, help). Each is read from REPAIR_<NAME> too.
+SETTINGS: tuple[tuple[str, Any, str], ...] = (
+    ("GRAMMAR_ENGINE", "harper", "harper (offline, default), languagetool, or none"),
+    ("LANGUAGETOOL_URL", None, "LanguageTool server, e.g. http://127.0.0.1:8081"),
+    ("GRAMMAR_TIMEOUT", 10.0, "seconds a grammar check may take before it is skipped"),
+    ("MAX_TEXT_CHARS", 100_000, "longest text accepted, in characters"),
+    ("GAZETTEER_BASE", [str(p) for p in DEFAULT_PATHS], "the shipped gazetteer files, loaded first"),
+    ("GAZETTEER_FILES", [], "overlay files (YAML or CSV) loaded after the base, winning by id"),
+    ("APPLY_THRESHOLD", 0.8, "confidence from which a name fix is applied"),
+    ("SUGGEST_THRESHOLD", 0.45, "confidence from which a name fix is listed"),
+    ("ADMIN_TOKEN", None, "bearer token for /v1/admin/*; unset: only loopback clients may call them"),
+    ("RELOAD_ON_SIGHUP", True, "reload the gazetteer on SIGHUP (plain process; gunicorn: HUP the master)"),
+)
+
+
+def settings(environ: Mapping[str, str], overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The defaults of SETTINGS, then every ``REPAIR_*`` variable of ``environ``, then ``overrides``.
+
+    A variable's value is read as JSON when it parses as JSON, else as text, as Flask's
+    ``Config.from_prefixed_env`` reads it ("REPAIR_APPLY_THRESHOLD=0.9" is a float).
+    """
+    values: dict[str, Any] = {name: default for name, default, _help in SETTINGS}
+    for key in sorted(environ):
+        if not key.startswith(PREFIX):
+            continue
+        raw = environ[key]
+        try:
+            value: Any = json.loads(raw)
+        except Exception:  # as Flask: anything that does not parse stays text
+            value = raw
+        # "REPAIR_A__B" sets values["A"]["B"], as in Flask.
+        *parents, name = key.removeprefix(PREFIX).split("__")
+        target = values
+        for part in parents:
+            target = target.setdefault(part, {})
+        target[name] = value
+    if overrides:
+        values.update(overrides)
+    return values
+
+
+def gazetteer_paths(config: Mapping[str, Any]) -> tuple[str, ...]:
+    """The gazetteer files to load, base first, then the overlays."""
+    return (*_paths(config["GAZETTEER_BASE"]), *_paths(config["GAZETTEER_FILES"]))
+
+
+def _paths(value: Any) -> list[str]:
+    # From the environment this is JSON (a list) or plain text ("a.yaml:b.csv").
+    if isinstance(value, str):
+        return [p for p in value.split(":") if p]
+    return [str(p) for p in value or []]
+
+
+def build_repairer(config: Mapping[str, Any]) -> Repairer:
+    """Load the gazetteer files and index them, and make the grammar engine named in ``config``.
+
+    :raises GazetteerError: a gazetteer file is missing or malformed.
+    :raises ValueError: the grammar engine's name is unknown.
+    """
+    index = load_index(gazetteer_paths(config))
+    # No known words go into the engine itself: Harper's dictionary would take 40 MB for the
+    # world's names. check_grammar drops misspellings of gazetteer names instead, for every
+    # engine and always against the live gazetteer.
+    timeout = float(config["GRAMMAR_TIMEOUT"])
+    engine = make_engine(
+        str(config["GRAMMAR_ENGINE"]), languagetool_url=config["LANGUAGETOOL_URL"], timeout=timeout
+    )
+    return Repairer(index, engine, grammar_timeout=timeout, max_chars=int(config["MAX_TEXT_CHARS"]))
+
+
+def default_options(config: Mapping[str, Any], **choices: Any) -> RepairOptions:
+    """A request's options before its own fields: the configured thresholds, then ``choices``."""
+    return RepairOptions(
+        apply_threshold=float(config["APPLY_THRESHOLD"]),
+        suggest_threshold=float(config["SUGGEST_THRESHOLD"]),
+        **choices,
+    )
