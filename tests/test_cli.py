@@ -7,10 +7,14 @@ with the input and byte offset when the line has no id), never stops, and resume
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
+import pty
+import struct
 import subprocess
 import sys
+import termios
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -205,10 +209,10 @@ def test_json_lines_are_one_object_each(service: FlaskClient) -> None:
 
 
 def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
-    import pty
-
     source = write(tmp_path / "records.jsonl", jsonl_bytes(RECORDS[:3]))
     main, terminal = pty.openpty()
+    # A terminal 80 columns wide (a new pseudo-terminal has none, and tqdm would draw nothing).
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     try:
         done = subprocess.run(
             [sys.executable, "-m", "repair", "--jsonl", str(source), "--out", str(tmp_path / "out.jsonl")],
@@ -230,4 +234,4 @@ def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
     finally:
         os.close(main)
     assert done.returncode == 0
-    assert b"3/3" in shown and b"records" in shown
+    assert b"4/4" in shown and b"records" in shown  # three records and a blank line
