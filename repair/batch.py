@@ -74,6 +74,7 @@ class PartReport:
     worker: str
     counts: Counts = field(default_factory=Counts)
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # of the task's thread: what it cost, however busy the machine
     skipped: bool = False
 
 
@@ -142,7 +143,7 @@ def repair_partition(partition: Partition, out_dir: str) -> PartReport:
         return report
     plugin = cast(PipelinePlugin, worker.plugins[PLUGIN])
     assert plugin.job is not None, "the pipeline plugin is set up before any task runs"
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.thread_time()
     temporary = f"{final}.{worker.id}.tmp"
     with fsspec.open(partition.input, "rb", compression=partition.compression) as source:
         with fs.open(temporary, "wb") as out:
@@ -150,6 +151,7 @@ def repair_partition(partition: Partition, out_dir: str) -> PartReport:
             report.counts = jsonl.run(records, plugin.job, out)
     fs.mv(temporary, final)
     report.seconds = time.perf_counter() - started
+    report.cpu_seconds = time.thread_time() - cpu
     return report
 
 
@@ -182,6 +184,7 @@ class Summary:
     failed: list[tuple[int, str]] = field(default_factory=list)
     counts: Counts = field(default_factory=Counts)
     seconds: float = 0.0
+    cpu_seconds: float = 0.0
 
     @property
     def per_second(self) -> float:
@@ -222,6 +225,7 @@ def run_job(
             else:
                 summary.skipped += report.skipped
                 summary.counts.add(report.counts)
+                summary.cpu_seconds += report.cpu_seconds
             bar.update()
     summary.failed.sort()
     summary.seconds = time.perf_counter() - started

@@ -1,0 +1,170 @@
+"""Archive throughput: the Dask job (repair/batch.py) on 1 and then 2 workers, same input.
+
+Run: ``.venv/bin/python bench/batch.py`` (or ``make bench``). It writes ``--docs`` pages of about
+5 KB as JSON Lines, made of paragraphs of the example article (tests/data/machine-translated-
+article.txt) and, when present, of the development set's records (``--devset``, default
+``../shared/data/devset``; it runs without them). Then, for 1 and for 2 workers, it starts a
+LocalCluster of worker processes (one thread each), runs the job with the shipped gazetteer
+(``REPAIR_*`` settings apply, as for the service) and reports:
+
+- the time to start the workers and load the gazetteer on each (once per worker);
+- documents per second once loaded, in all and per worker, and the 2-to-1 scaling ratio;
+- memory per worker after the job (RSS, and USS: what that process alone holds);
+- the projection for 10 million 5 KB pages: worker-hours, hours on a machine like this one,
+  and machines like it (or of 16 cores) to finish in a day.
+
+Grammar is off, as for archives; ``--grammar`` turns it on. Figures only; nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import psutil  # type: ignore[import-untyped]
+from distributed import Client, LocalCluster
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from repair.batch import run_job  # noqa: E402
+from repair.config import default_options, settings  # noqa: E402
+
+ARTICLE = ROOT / "tests" / "data" / "machine-translated-article.txt"
+DEVSET = ROOT.parent / "shared" / "data" / "devset"
+PAGE_CHARS = 5000
+ARCHIVE_PAGES = 10_000_000
+DAY_HOURS = 24
+BIG_MACHINE_CORES = 16
+MB = 1024 * 1024
+
+
+def paragraphs(devset: Path) -> tuple[list[str], int]:
+    """Paragraphs to make pages of: the example article's, and the development set's if there."""
+    found = [p for p in ARTICLE.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    records = 0
+    for path in sorted(devset.glob("*.json")) if devset.is_dir() else []:
+        text = json.loads(path.read_text(encoding="utf-8")).get("text", "")
+        found.extend(p for p in text.split("\n\n") if p.strip())
+        records += 1
+    return found, records
+
+
+def write_pages(path: Path, count: int, pool: list[str], *, seed: int) -> int:
+    """``count`` pages of paragraphs drawn at random until each has PAGE_CHARS; their bytes."""
+    chooser = random.Random(seed)
+    with path.open("w", encoding="utf-8") as out:
+        for number in range(count):
+            page: list[str] = []
+            while sum(len(p) + 2 for p in page) < PAGE_CHARS:
+                page.append(chooser.choice(pool))
+            out.write(json.dumps({"id": f"page-{number:07d}", "text": "\n\n".join(page)}) + "\n")
+    return path.stat().st_size
+
+
+def worker_memory() -> dict[str, int]:
+    """This worker process's memory (run on each worker)."""
+    info = psutil.Process().memory_full_info()
+    return {"rss": info.rss, "uss": info.uss}
+
+
+def run(workers: int, source: Path, scratch: Path, *, blocksize: int, grammar: bool) -> dict[str, Any]:
+    """One job on a fresh LocalCluster of ``workers`` processes."""
+    config = settings(os.environ)
+    defaults = default_options(config, grammar=grammar)
+    started = time.perf_counter()
+    with LocalCluster(
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, host="127.0.0.1"
+    ) as cluster, Client(cluster) as client:
+        up = time.perf_counter() - started
+        began = time.perf_counter()
+        summary = run_job(
+            client, [str(source)], str(scratch / f"out-{workers}"), config=config, defaults=defaults, blocksize=blocksize
+        )
+        total = time.perf_counter() - began
+        memory = list(client.run(worker_memory).values())
+    if summary.failed:
+        raise SystemExit(f"partitions failed: {summary.failed}")
+    return {
+        "workers": workers,
+        "start_s": up,
+        "load_s": total - summary.seconds,  # planning and the gazetteer's load on every worker
+        "job_s": summary.seconds,
+        "docs": summary.counts.answered,
+        "errors": summary.counts.errors,
+        "docs_per_s": summary.per_second,
+        "cpu_ms_per_doc": summary.cpu_seconds * 1000 / max(summary.counts.answered, 1),
+        "rss_mb": max(m["rss"] for m in memory) / MB,
+        "uss_mb": max(m["uss"] for m in memory) / MB,
+    }
+
+
+def projection(one: dict[str, Any], two: dict[str, Any]) -> dict[str, float]:
+    """10 million pages at the measured rates: a worker is a core, as in the runs."""
+    per_worker = two["docs_per_s"] / 2  # the rate with both cores busy, the scheduler beside them
+    worker_hours = ARCHIVE_PAGES / per_worker / 3600
+    return {
+        "scaling": two["docs_per_s"] / one["docs_per_s"],
+        "worker_hours": worker_hours,
+        "hours_here": worker_hours / 2,
+        "machines_here_per_day": math.ceil(worker_hours / 2 / DAY_HOURS),
+        "machines_big_per_day": math.ceil(worker_hours / BIG_MACHINE_CORES / DAY_HOURS),
+        "big_memory_gb": BIG_MACHINE_CORES * two["rss_mb"] / 1024,
+        "cpu_hours": ARCHIVE_PAGES * two["cpu_ms_per_doc"] / 1000 / 3600,
+    }
+
+
+def main() -> None:
+    cli = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    cli.add_argument("--docs", type=int, default=4000, help="pages to write and repair (default 4000)")
+    cli.add_argument("--partitions", type=int, default=16, help="partitions of the input (default 16)")
+    cli.add_argument("--devset", type=Path, default=DEVSET, help="development set folder (optional)")
+    cli.add_argument("--grammar", action="store_true", help="check grammar too (default off, as for archives)")
+    cli.add_argument("--seed", type=int, default=1)
+    cli.add_argument("--json", type=Path, metavar="PATH", help="also write the figures here")
+    args = cli.parse_args()
+
+    load_before = os.getloadavg()[0]
+    pool, records = paragraphs(args.devset)
+    with tempfile.TemporaryDirectory(prefix="bench-batch-") as folder:
+        scratch = Path(folder)
+        source = scratch / "pages.jsonl"
+        size = write_pages(source, args.docs, pool, seed=args.seed)
+        blocksize = math.ceil(size / args.partitions)
+        print(f"input: {args.docs:,} pages, {size / args.docs / 1000:.1f} KB each on average "
+              f"({size / MB:.1f} MB), from the example article and {records} development-set records")
+        print(f"{args.partitions} partitions of {blocksize / MB:.2f} MB; grammar {'on' if args.grammar else 'off'}; "
+              f"{os.cpu_count()} cores\n")
+        runs = [run(workers, source, scratch, blocksize=blocksize, grammar=args.grammar) for workers in (1, 2)]
+
+    print(f"{'workers':>7}{'start s':>9}{'load s':>8}{'job s':>8}{'docs/s':>9}{'per worker':>11}"
+          f"{'CPU ms/doc':>11}{'RSS MB':>8}{'USS MB':>8}")
+    print("-" * 79)
+    for r in runs:
+        print(f"{r['workers']:>7}{r['start_s']:>9.1f}{r['load_s']:>8.1f}{r['job_s']:>8.1f}{r['docs_per_s']:>9.1f}"
+              f"{r['docs_per_s'] / r['workers']:>11.1f}{r['cpu_ms_per_doc']:>11.2f}{r['rss_mb']:>8.0f}{r['uss_mb']:>8.0f}")
+    figures = projection(*runs)
+    print(f"\nscaling, 2 workers over 1: {figures['scaling']:.2f}x (2.00 would be linear)")
+    print(f"load average (1 min) before / after: {load_before:.2f} / {os.getloadavg()[0]:.2f} "
+          "(above 0 before: other work shared the cores)")
+    print(f"\n{ARCHIVE_PAGES:,} pages of 5 KB at the 2-worker rate per worker:")
+    print(f"  worker-hours (a worker is a core):        {figures['worker_hours']:,.1f}")
+    print(f"  hours on one machine like this (2 cores): {figures['hours_here']:,.1f}")
+    print(f"  machines like this to finish in a day:    {figures['machines_here_per_day']}")
+    print(f"  {BIG_MACHINE_CORES}-core machines to finish in a day:       {figures['machines_big_per_day']}"
+          f" (each needs ~{figures['big_memory_gb']:.1f} GB for {BIG_MACHINE_CORES} workers)")
+    print(f"  CPU time alone (no waiting, no contention): {figures['cpu_hours']:,.1f} core-hours")
+    if args.json:
+        args.json.write_text(json.dumps({"runs": runs, "projection": figures}, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
