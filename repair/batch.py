@@ -36,7 +36,7 @@ from tqdm import tqdm
 from gazetteer.loader import GazetteerError
 from repair import jsonl
 from repair.cli import add_job_options, job_defaults, job_settings
-from repair.config import build_repairer
+from repair.config import REPAIRER_SETTINGS, build_repairer
 from repair.errors import RepairError
 from repair.jsonl import Counts, Job
 from repair.models import RepairOptions
@@ -84,7 +84,7 @@ class PipelinePlugin(WorkerPlugin):
     name = PLUGIN
 
     def __init__(self, config: Mapping[str, Any], defaults: RepairOptions) -> None:
-        self.config = dict(config)
+        self.config = {name: config[name] for name in REPAIRER_SETTINGS}
         self.defaults = defaults
         self.job: Job | None = None
 
@@ -145,11 +145,16 @@ def repair_partition(partition: Partition, out_dir: str) -> PartReport:
     assert plugin.job is not None, "the pipeline plugin is set up before any task runs"
     started, cpu = time.perf_counter(), time.thread_time()
     temporary = f"{final}.{worker.id}.tmp"
-    with fsspec.open(partition.input, "rb", compression=partition.compression) as source:
-        with fs.open(temporary, "wb") as out:
-            records = ((partition.input, offset, raw) for offset, raw in partition_lines(source, partition))
-            report.counts = jsonl.run(records, plugin.job, out)
-    fs.mv(temporary, final)
+    try:
+        with fsspec.open(partition.input, "rb", compression=partition.compression) as source:
+            with fs.open(temporary, "wb") as out:
+                records = ((partition.input, offset, raw) for offset, raw in partition_lines(source, partition))
+                report.counts = jsonl.run(records, plugin.job, out)
+        fs.mv(temporary, final)
+    except BaseException:
+        if fs.exists(temporary):
+            fs.rm(temporary)
+        raise
     report.seconds = time.perf_counter() - started
     report.cpu_seconds = time.thread_time() - cpu
     return report

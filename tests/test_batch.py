@@ -221,3 +221,9 @@ def test_the_command_with_its_own_local_cluster(tmp_path: Path, service: FlaskCl
     assert done.returncode == 0, done.stderr.decode()
     assert "Dask dashboard: http://127.0.0.1:" in done.stdout.decode()
     assert_service_answers(parts(tmp_path / "out"), service, grammar=True)
+
+
+def test_workers_get_only_the_settings_the_pipeline_needs() -> None:
+    config = settings({"REPAIR_ADMIN_TOKEN": "s3cret"}, CONFIG)
+    plugin = repair.batch.PipelinePlugin(config, OFF)
+    assert "ADMIN_TOKEN" not in plugin.config and plugin.config["GAZETTEER_BASE"] == CONFIG["GAZETTEER_BASE"]
