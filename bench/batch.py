@@ -12,7 +12,7 @@ LocalCluster of worker processes (one thread each), runs the job with the shippe
   of `--rounds` runs each, alternated; with the CPU other programs used meanwhile);
 - memory per worker after the job (RSS, and USS: what that process alone holds);
 - the projection for 10 million 5 KB pages: worker-hours, hours on a machine like this one,
-  and machines like it (or of 16 cores) to finish in a day.
+  and machines like it (or of 16 cores) to finish in a day or in an hour.
 
 Grammar is off, as for archives; ``--grammar`` turns it on. Figures only; nothing is asserted.
 """
@@ -139,7 +139,9 @@ def projection(one: dict[str, Any], two: dict[str, Any]) -> dict[str, float]:
         "worker_hours": worker_hours,
         "hours_here": worker_hours / 2,
         "machines_here_per_day": math.ceil(worker_hours / 2 / DAY_HOURS),
+        "machines_here_per_hour": math.ceil(worker_hours / 2),
         "machines_big_per_day": math.ceil(worker_hours / BIG_MACHINE_CORES / DAY_HOURS),
+        "machines_big_per_hour": math.ceil(worker_hours / BIG_MACHINE_CORES),
         "big_memory_gb": BIG_MACHINE_CORES * two["rss_mb"] / 1024,
         "cpu_hours": ARCHIVE_PAGES * two["cpu_ms_per_doc"] / 1000 / 3600,
     }
@@ -190,8 +192,10 @@ def main() -> None:
     print(f"\n{ARCHIVE_PAGES:,} pages of 5 KB at the 2-worker rate per worker:")
     print(f"  worker-hours (a worker is a core):        {figures['worker_hours']:,.1f}")
     print(f"  hours on one machine like this (2 cores): {figures['hours_here']:,.1f}")
-    print(f"  machines like this to finish in a day:    {figures['machines_here_per_day']}")
-    print(f"  {BIG_MACHINE_CORES}-core machines to finish in a day:       {figures['machines_big_per_day']}"
+    print(f"  machines like this to finish in a day / an hour: "
+          f"{figures['machines_here_per_day']} / {figures['machines_here_per_hour']}")
+    print(f"  {BIG_MACHINE_CORES}-core machines to finish in a day / an hour:  "
+          f"{figures['machines_big_per_day']} / {figures['machines_big_per_hour']}"
           f" (each needs ~{figures['big_memory_gb']:.1f} GB for {BIG_MACHINE_CORES} workers)")
     print(f"  CPU time alone (no waiting, no contention): {figures['cpu_hours']:,.1f} core-hours")
     if args.json:
