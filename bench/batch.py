@@ -98,7 +98,7 @@ def run(workers: int, source: Path, out: Path, *, blocksize: int, grammar: bool)
     defaults = default_options(config, grammar=grammar)
     started = time.perf_counter()
     with LocalCluster(
-        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, host="127.0.0.1"
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0", host="127.0.0.1"
     ) as cluster, Client(cluster) as client:
         up = time.perf_counter() - started
         began = time.perf_counter()

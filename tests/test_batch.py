@@ -55,8 +55,10 @@ def service() -> Iterator[FlaskClient]:
 @pytest.fixture(scope="module")
 def client() -> Iterator[Client]:
     # Threads, not processes: quick to start on two cores, and the counting below can see them.
+    # The scheduler serves HTTP even without a dashboard, on 8787 unless told: a free port here,
+    # so that a cluster already on 8787 does not make it warn (an error in this suite).
     with LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=False, dashboard_address="127.0.0.1:0"
     ) as cluster, Client(cluster) as client:
         yield client
 
