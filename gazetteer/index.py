@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import NamedTuple, TypeVar
 
 import jellyfish
+from rapidfuzz import process
 from rapidfuzz.distance import Indel, JaroWinkler, OSA
 
 from gazetteer.loader import Entry, Gazetteer, load_gazetteer
@@ -44,6 +45,8 @@ MIN_MISSPELT_GIVEN = 5
 _PREFIX_SCAN = 50
 # A first name borne by this few is compared through its bearers' surnames.
 _FEW_NAMESAKES = 40
+# Officials bearing a first name from which it is taken as written, never as a slip of another.
+COMMON_GIVEN_NAME = 20
 # How many answers of a per-word lookup a process keeps.
 _CACHE_SIZE = 16384
 
@@ -144,6 +147,7 @@ class NameIndex:
             _add_packed(self._given_ocr, ocr_key(key), key)
         self._given_variants: dict[str, frozenset[str]] = {}
         self._similar_surnames: dict[str, list[str]] = {}
+        self._close_surnames: dict[str, list[tuple[str, float, str]]] = {}
         self._best_known: dict[str, str] = {}
         self._full_name_candidates: dict[tuple[str, str], tuple[str, ...]] = {}
         # Who holds a post now, for articles that name the post instead of the person.
@@ -154,6 +158,16 @@ class NameIndex:
         # Post ("prime minister") -> (country, entry id) of who holds it now, for articles
         # that name the post instead of the person.
         self.current_posts: dict[str, list[tuple[str, str]]] = dict(holders)
+        # The same by country, with the country's words: post -> ((country, words, ids), ...).
+        self.posts_by_country: dict[str, tuple[tuple[str, frozenset[str], tuple[str, ...]], ...]] = {}
+        for post, pairs in holders.items():
+            by_country: dict[str, list[str]] = defaultdict(list)
+            for country, entry_id in pairs:
+                if country:
+                    by_country[country].append(entry_id)
+            self.posts_by_country[post] = tuple(
+                (country, frozenset(country.split()), tuple(ids)) for country, ids in sorted(by_country.items())
+            )
         self.known_words = frozenset(
             word for key in (*self._full, *self._surname) for word in key.split()
         )
@@ -244,6 +258,17 @@ class NameIndex:
         # News repeats its words, within an article and across them: keep the answers.
         return _keep(self._similar_surnames, key, sorted(found))
 
+    def close_surnames(self, key: str) -> list[tuple[str, float, str]]:
+        """``similar_surnames`` that ``key`` may be a damaged spelling of (``may_be_alike``),
+        each with its ``similarity``: (surname, score, kind). Kept, like the lookup."""
+        found = self._close_surnames.get(key)
+        if found is None:
+            found = [
+                (surname, *similarity(key, surname)) for surname in self.similar_surnames(key) if may_be_alike(key, surname)
+            ]
+            _keep(self._close_surnames, key, found)
+        return found
+
     def given_variants(self, key: str) -> frozenset[str]:
         """Given names ``key`` (folded) may be a spelling of (``misspelt_given``), itself included.
 
@@ -252,7 +277,9 @@ class NameIndex:
         found = self._given_variants.get(key)
         if found is None:
             names = {key}
-            if len(key) >= 4:
+            # A first name many officials bear, written right, is that name: "Michael" is not
+            # Michal misspelt (and the search for its look-alikes is the dearest there is).
+            if len(key) >= 4 and len(self._last_given.get(key, ())) < COMMON_GIVEN_NAME:
                 for variant in deletes(key, 1):
                     names.update(_unpack(self._given_deletes.get(variant)))
                 if sound := phonetic_key(key):
@@ -506,6 +533,7 @@ CASE_ENDINGS = tuple(
     )
 )
 _ENDING_SET = frozenset(CASE_ENDINGS)
+_LONGEST_ENDING = max(map(len, CASE_ENDINGS)) + 1  # the stem may lose its final vowel too
 _MIN_STEM = 4
 
 
@@ -525,12 +553,47 @@ def may_be_alike(a: str, b: str) -> bool:
     """A cheap test that ``similarity(a, b)`` can reach 0.8: every kind of damage it scores
     that high is two edits at most, or an ending added or cut, or a scanner's misreading, or
     a case ending, or another language's spelling."""
-    if inflected(a, b) or respelling_key(a) == respelling_key(b):
-        return True
-    if abs(len(a) - len(b)) > 3:
+    difference = len(a) - len(b)
+    if difference > _LONGEST_ENDING or difference < -3:
         return False
-    distance = OSA.distance(a, b, score_cutoff=3)
-    return distance <= 2 or (distance == 3 and (a.startswith(b) or b.startswith(a) or ocr_key(a) == ocr_key(b)))
+    if difference <= 3:
+        distance = OSA.distance(a, b, score_cutoff=3)
+        if distance <= 2 or (distance == 3 and (a.startswith(b) or b.startswith(a) or ocr_key(a) == ocr_key(b))):
+            return True
+    return (difference > 0 and inflected(a, b)) or respelling_key(a) == respelling_key(b)
+
+
+class SurnamePool:
+    """A few surnames (an article's people), each with its owners, and which of them a word
+    may be (``may_be_alike``), asked once per word: compared in one call to RapidFuzz, then
+    case endings and other languages' spellings looked up, where a test of each pair in
+    Python took a millisecond an article."""
+
+    def __init__(self, pairs: Iterable[tuple[str, str]]) -> None:
+        owners: dict[str, list[str]] = defaultdict(list)
+        for key, entry_id in pairs:
+            if entry_id not in owners[key]:
+                owners[key].append(entry_id)
+        self._owners = dict(owners)
+        self._keys = sorted(self._owners)
+        self._by_stem: dict[str, list[str]] = defaultdict(list)
+        self._by_respelling: dict[str, list[str]] = defaultdict(list)
+        for key in self._keys:
+            self._by_stem[key[:_MIN_STEM]].append(key)
+            self._by_respelling[respelling_key(key)].append(key)
+        self._answers: dict[str, list[tuple[str, str]]] = {}
+
+    def alike(self, word: str) -> list[tuple[str, str]]:
+        """(surname, owner) for every surname ``word`` may be, in surname order."""
+        answer = self._answers.get(word)
+        if answer is None:
+            found = set(self._by_respelling.get(respelling_key(word), ()))
+            found.update(k for k in self._by_stem.get(word[:_MIN_STEM], ()) if len(word) > len(k) and inflected(word, k))
+            for key, distance, _ in process.extract(word, self._keys, scorer=OSA.distance, score_cutoff=3, limit=None):
+                if distance <= 2 or word.startswith(key) or key.startswith(word) or ocr_key(word) == ocr_key(key):
+                    found.add(key)
+            answer = self._answers[word] = [(k, e) for k in sorted(found) for e in self._owners[k]]
+        return answer
 
 
 def within_three_edits(a: str, b: str) -> bool:

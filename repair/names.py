@@ -38,6 +38,7 @@ from gazetteer.index import (
     PROMINENCE_MARGIN,
     NameForm,
     NameIndex,
+    SurnamePool,
     best_similarity,
     may_be_alike,
     similarity,
@@ -49,7 +50,7 @@ from gazetteer.variants import NameVariants
 from gazetteer.normalize import ROMANISED_GIVEN_NAMES, TRANSLITERATED, fold, transliteration_skeleton, vowel_frame
 
 # Words before a common noun, seldom before a name: "the court said", "a brown coat".
-DETERMINERS = frozenset("the a an this that these those its their his her our my your another every".split())
+DETERMINERS = frozenset("the a an this these those its their his her our my your another every".split())
 # Ways an article names a country other than by its name or a word that starts like it
 # ("Russia", "Russian"): its people, its capital.
 COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
@@ -76,6 +77,8 @@ COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
     "European Union": ("european", "brussels", "eu "),
     "United Nations": ("u.n.", "un "),
 }
+# Words that join a person's name to a parent's: what follows names somebody else.
+PATRONYMIC = frozenset("bin ibn bint binti ben ould".split())
 # Titles that say who but not which post.
 HONORIFICS = frozenset("mr mrs ms dr sir dame lord counterpart colleague elect designate".split())
 ABBREVIATED_TITLES = {"srsg": ("special", "representative"), "srcc": ("special", "representative")}
@@ -154,6 +157,8 @@ class _Article:
     in_full: set[str] = field(default_factory=set)
     # Named exactly: a full name as the gazetteer spells it, or a surname only they bear.
     sighted: set[str] = field(default_factory=set)
+    # How often a surname alone names someone: once is no proof ("Suna" may be Sunak cut).
+    bare: Counter[str] = field(default_factory=Counter)
     # Surnames the article spells otherwise than the gazetteer, rightly: entry id -> spelling.
     spelled: dict[str, str] = field(default_factory=dict)
 
@@ -162,6 +167,9 @@ class _Article:
     _folded: str | None = None
     _countries: dict[str, bool] = field(default_factory=dict)
     _post_holders: list[str] | None = None
+    _named_pools: tuple[SurnamePool, SurnamePool] | None = None
+    _pool: SurnamePool | None = None
+    _bearers: dict[str, list[str]] | None = None
 
     def folded_text(self) -> str:
         """The whole text lower-cased, without accents, for finding posts and countries in it.
@@ -181,6 +189,9 @@ class _Article:
         if sighted:
             self.sighted.add(entry_id)
         self._surnames = None
+        self._named_pools = None
+        self._pool = None
+        self._bearers = None
 
     def names_country(self, country: str) -> bool:
         """Whether the article names a country: by its name, a word starting like it
@@ -193,6 +204,27 @@ class _Article:
             text = self.folded_text()
             found = self._countries[country] = bool(country) and country != "unknown" and any(w in text for w in words)
         return found
+
+    def named_like(self, key: str, index: NameIndex, *, with_staff: bool) -> list[str]:
+        """The people the article names, the holders of the posts it names, and in a byline
+        the newsroom's writers, whose surname is like ``key`` (folded)."""
+        pools = self._named_pools
+        if pools is None:
+            posts = set(self.post_holders(index))
+            named = [(fold(s), e) for e in sorted(self.people | posts) for s in index.entries[e].surnames]
+            staff = [(fold(s), e) for e in index.journalists for s in index.entries[e].surnames]
+            pools = self._named_pools = (SurnamePool(named), SurnamePool(named + staff))
+        return sorted({entry_id for _surname, entry_id in pools[with_staff].alike(key)})
+
+    def first_name_bearers(self, index: NameIndex) -> dict[str, list[str]]:
+        """Folded last given name -> the people named exactly in the article who bear it."""
+        if self._bearers is None:
+            bearers: dict[str, list[str]] = {}
+            for entry_id in sorted(self.sighted):
+                for given in sorted({f.given[-1] for f in index.forms(entry_id) if f.given}):
+                    bearers.setdefault(given, []).append(entry_id)
+            self._bearers = bearers
+        return self._bearers
 
     def post_holders(self, index: NameIndex) -> list[str]:
         """Who holds the head posts the article names ("the Prime Minister of Poland")."""
@@ -215,6 +247,13 @@ class _Article:
                 if len(key) >= 4
             ]
         return self._surnames
+
+    def alike(self, key: str, index: NameIndex) -> list[tuple[str, str]]:
+        """(surname, entry id) of the people named whose surname ``key`` may be a damaged
+        spelling of (``gazetteer.index.may_be_alike``), from ``surnames``."""
+        if self._pool is None:
+            self._pool = SurnamePool((surname, entry_id) for surname, entry_id, _p in self.surnames(index))
+        return self._pool.alike(key)
 
 
 @dataclass(frozen=True)
@@ -278,15 +317,21 @@ def decide_names(
                 leftovers.append((mention, token))
                 # A surname alone names its best-known bearer ("Putin said"); the last word of
                 # a longer name does not ("the Constitutional Court" is no Richard Court).
-                standing_alone = all(t.key in TITLES for t in mention.tokens[:position])
+                standing_alone = _only_words_before(mention, position, index)
                 only = _exact_surname_owner(index, token.key, article) if standing_alone else ""
                 if only:
                     article.note(only, sighted=True)
+                    article.bare[only] += 1
     # Names as written that read as somebody's ("Mark Simonds") are damage only of a person
     # the article names: read them again, now that the article's people are known.
     covered = set()
+    free: dict[int, set[int]] = {}
+    for mention, token in leftovers:
+        free.setdefault(id(mention), set()).add(id(token))
     for mention in mentions:
-        for candidate in _named_in_article(mention, leftovers, index, article):
+        if mention.lower_case or len(free.get(id(mention), ())) < 2:
+            continue
+        for candidate in _named_in_article(mention, free[id(mention)], index, article):
             candidates.append(candidate)
             covered.update(id(t) for t in candidate.tokens)
     candidates += [q for q in questions if not any(id(t) in covered for t in q.tokens)]
@@ -300,14 +345,10 @@ def decide_names(
         lower = _lower_case(mention, index, article) if mention.lower_case else None
         if lower:
             candidates.append(lower)
-    # How often each capitalised word is written so: a spelling the article keeps to is more
-    # likely the writer's than a slip (though machine translation repeats its slips too).
-    written = Counter(t.text for m in mentions if not m.lower_case for t in m.tokens)
+    # (How often a spelling recurs is no evidence: machine translation repeats its slips.)
     decisions: list[Decision] = []
     for candidate in candidates:
-        repeated = min(written[candidate.tokens[-1].text] - 1, 3) / 3 if candidate.tokens[-1].is_capitalised else 0.0
-        in_context = _with_signals(_in_context(candidate, article, index), repeated=repeated)
-        decisions.extend(_decision(text, in_context, scorer))
+        decisions.extend(_decision(text, _in_context(candidate, article, index), scorer))
     decisions = [d for d in decisions if d.confidence >= min_confidence]
     return sorted(decisions, key=lambda d: d.start)
 
@@ -355,6 +396,8 @@ def _full_names(text: str, mention: Mention, index: NameIndex) -> list[_Candidat
                 continue  # "President Emanuel McCone" is read from "Emanuel"
             if window[-1].text in PARTICLES:
                 continue  # "Lula da" is no surname: the name goes on
+            if first > 0 and tokens[first - 1].text in PATRONYMIC:
+                continue  # "Tamim bin Hamad Al Thani": "Hamad Al Thani" is his father's name
 
             context = _title_before(mention, first)
             best = _best_full_name_of(window, index, context, recase=not mention.capitals_around)
@@ -432,13 +475,13 @@ def _best_full_name(
             # "Joseph KabiIa": the scanner's capital I for l is damage.
             words = tuple(w if t.misread else t.text for t, w in zip(window, written))
             evidence = (f"'{' '.join(t.text for t in window)}' is '{form.written}' misread by a scanner",)
-            signals = _signals("misread_full", index.entries[form.entry_id], damage="ocr")
+            signals = _signals("misread_full", index.entries[form.entry_id], title, damage="ocr")
             return _Candidate(window, form.entry_id, words, RECASE_CONFIDENCE, evidence, False, signals)
         if recase and any(t.is_upper for t in window) and len(written) == len(window):
             # "Boris JOHNSON" in running text: the capitals are damage.
             words = tuple(w if t.is_upper else t.text for t, w in zip(window, written))
             evidence = (f"'{' '.join(t.text for t in window)}' is '{form.written}' in capitals",)
-            signals = _signals("recase_full", index.entries[form.entry_id])
+            signals = _signals("recase_full", index.entries[form.entry_id], title)
             return _Candidate(window, form.entry_id, words, RECASE_CONFIDENCE, evidence, False, signals)
         return _Candidate(window, form.entry_id, tuple(t.text for t in window), 1.0, ("exact",), True)
     scored: list[_Candidate] = []
@@ -447,6 +490,11 @@ def _best_full_name(
         key = " ".join(t.key for t in surname)
         if len(key) < 3 or any(t.text in PARTICLES for t in given):
             continue  # particles belong to the surname: "Lula da Silva", "von der Leyen"
+        last_given = given[-1].key
+        if _is_common_word(last_given) and not (index.is_given_name(last_given) or index.variants.is_name(last_given)):
+            continue  # "Security Council", "Foreign Office": a word nobody bears, not a first name misspelt
+        if _zipf(key) >= VERY_COMMON_WORD_ZIPF and not (index.surname(key) or index.variants.is_name(key)):
+            continue  # "Prime Minister's Office": a word this common is no surname misspelt
         plausible = _plausible_name(given, key, index)
         rare = all(index.given_count(t.key) <= RARE_FIRST_NAME for t in given)
         if plausible and not title and not rare:
@@ -488,49 +536,45 @@ def _best_full_name(
 
 
 def _named_in_article(
-    mention: Mention, leftovers: Sequence[tuple[Mention, Token]], index: NameIndex, article: _Article
+    mention: Mention, free: set[int], index: NameIndex, article: _Article
 ) -> list[_Candidate]:
-    """First name and surname pairs left unread in a run, read as people the article names."""
-    if mention.lower_case or len(mention.tokens) < 2:
-        return []
-    free = {id(t) for m, t in leftovers if m is mention}
-    found = []
+    """First name and surname pairs left unread in a run (``free``: ids of its tokens no
+    reading took), read as people the article names."""
     tokens = mention.tokens
+    pairs = [i for i in range(len(tokens) - 1) if id(tokens[i]) in free and id(tokens[i + 1]) in free]
+    if not pairs:
+        return []
     # In a byline ("Additional reporting by ..."), the newsroom's own writers are named too;
     # anywhere, the holders of the posts the article names ("the Prime Minister of the UK").
     byline = _in_byline(article.text, mention.start)
-    posts = article.post_holders(index)
-    people = sorted(article.people | set(posts) | (set(index.journalists) if byline else set()))
-    i = 0
-    while i < len(tokens) - 1:
+    posts = set(article.post_holders(index))
+    found = []
+    taken = -1
+    for i in pairs:
         given, surname = tokens[i], tokens[i + 1]
-        if id(given) not in free or id(surname) not in free or given.key in TITLES or given.text in PARTICLES:
-            i += 1
+        if i <= taken or given.key in TITLES or given.text in PARTICLES:
             continue
         title = _title_before(mention, i)
         scored = []
-        for entry_id in people:
-            if any(may_be_alike(surname.key, fold(s)) for s in index.entries[entry_id].surnames):
-                candidate = _score_full_name((given,), (surname,), entry_id, index, title, in_article=True)
-                if candidate:
-                    staff = byline and index.entries[entry_id].kind == "journalist"
-                    signals = {
-                        "path:full": 0.0, "path:full_named": 1.0, "byline": float(staff),
-                        "post_named": float(entry_id in posts),
-                    }
-                    why = (
-                        f"the article names the post of {index.entries[entry_id].role}" if entry_id in posts
-                        else "named in a byline" if staff else ""
-                    )
-                    if why and entry_id not in article.people:
-                        candidate = replace(candidate, evidence=(*candidate.evidence, why))
-                    scored.append(_with_signals(candidate, **signals))
+        for entry_id in article.named_like(surname.key, index, with_staff=byline):
+            candidate = _score_full_name((given,), (surname,), entry_id, index, title, in_article=True)
+            if candidate:
+                staff = byline and index.entries[entry_id].kind == "journalist"
+                signals = {
+                    "path:full": 0.0, "path:full_named": 1.0, "byline": float(staff),
+                    "post_named": float(entry_id in posts),
+                }
+                why = (
+                    f"the article names the post of {index.entries[entry_id].role}" if entry_id in posts
+                    else "named in a byline" if staff else ""
+                )
+                if why and entry_id not in article.people:
+                    candidate = replace(candidate, evidence=(*candidate.evidence, why))
+                scored.append(_with_signals(candidate, **signals))
         best = _pick(scored, index)
         if best:
             found.append(best)
-            i += 2
-        else:
-            i += 1
+            taken = i + 1
     return found
 
 
@@ -544,7 +588,7 @@ def _plausible_name(given: tuple[Token, ...], surname_key: str, index: NameIndex
 
 def _titled(entry: Entry, title: tuple[str, ...]) -> bool:
     """A well-known person whose post the title names ("President" for Macron)."""
-    return entry.prominence >= TITLED_PROMINENCE and _fits(title, entry.role)
+    return entry.prominence >= TITLED_PROMINENCE and _fits_entry(title, entry)
 
 
 def _whole_surname(
@@ -713,7 +757,7 @@ def _surname_only(
         return None
     position = len(mention.tokens) - 1
     title = _title_before(mention, position)
-    if position > 0 and not title:
+    if position > 0 and not title and not _only_words_before(mention, position, index):
         return _swapped_given(mention.tokens[position - 1], token, index, article, _title_before(mention, position - 1))
     if index.full_name(key):
         return None
@@ -724,8 +768,8 @@ def _surname_only(
         recased = _recased_surname(token, owners, title, index, article)
         if recased:
             return recased
-    if owners & article.people:
-        return None  # spelled right for someone the article names
+    if any(e in article.in_full or article.bare[e] > 1 for e in owners & article.people):
+        return None  # spelled right for someone the article names, in full or more than once
     partner = _known_partner(mention, index)
     frequency = _zipf(key)
     if frequency >= VERY_COMMON_WORD_ZIPF and not partner:
@@ -798,6 +842,23 @@ def _surname_only(
     return _pick(scored, index)
 
 
+def _only_words_before(mention: Mention, position: int, index: NameIndex) -> bool:
+    """Whether the words of the run before ``position`` are titles, or a word nobody bears as
+    a name that opens the sentence ("Later Suna said", "Meanwhile Putin"; not "the
+    Constitutional Court")."""
+    before = mention.tokens[:position]
+    if all(t.key in TITLES for t in before):
+        return True
+    opener = before[0]
+    return (
+        mention.sentence_start
+        and _is_common_word(opener.key)
+        and not index.is_given_name(opener.key)
+        and not index.surname(opener.key)
+        and all(t.key in TITLES for t in before[1:])
+    )
+
+
 def _swapped_given(
     given: Token, token: Token, index: NameIndex, article: _Article, title: tuple[str, ...]
 ) -> _Candidate | None:
@@ -806,20 +867,21 @@ def _swapped_given(
     # Whose surname: the one bearer the article names, else the one whose post the title
     # names ("Prime Minister Kamla Manning"). (Its best-known bearer will not do: "Kate
     # Middleton" is nobody's swapped name.)
-    owners = index.surname(token.key) & article.sighted
-    titled = [e for e in sorted(index.surname(token.key)) if title and _titled(index.entries[e], title)]
+    lenders = article.first_name_bearers(index).get(given.key)
+    if not lenders or len(given.key) < 2:
+        return None  # no first name of anybody the article names
+    bearers = index.surname(token.key)
+    owners = bearers & article.sighted
     if len(owners) == 1:
         entry_id = next(iter(owners))
-    elif not owners and len(titled) == 1:
+    elif not owners and title:
+        titled = [e for e in sorted(bearers) if _titled(index.entries[e], title)]
+        if len(titled) != 1:
+            return None
         entry_id = titled[0]
     else:
         return None
-    if len(given.key) < 2:
-        return None
-    lender = next(
-        (e for e in sorted(article.sighted) if e != entry_id and any(f.given[-1:] == (given.key,) for f in index.forms(e))),
-        "",
-    )
+    lender = next((e for e in lenders if e != entry_id), "")
     own = next((f for f in index.forms(entry_id) if f.written_given and f.surname == token.key), None)
     if not lender or own is None or given.key in own.given:
         return None
@@ -844,24 +906,26 @@ def _recased_surname(
     whose post the title names."""
     named = owners & (article.in_full if how == "recase" else article.people)
     if len(named) == 1:
-        return _recased(token, next(iter(named)), index, "is named in full elsewhere in the article", "in_full", how)
+        return _recased(token, next(iter(named)), index, "is named in full elsewhere in the article", "in_full", how, title)
     if len(owners) == 1 and not _is_common_word(token.key):
-        return _recased(token, next(iter(owners)), index, "is the only person of that name", "only_owner", how)
+        return _recased(token, next(iter(owners)), index, "is the only person of that name", "only_owner", how, title)
     best = index.best_known(token.key) if title else ""
     if best and _fits(title, index.entries[best].role):
         why = f"holds the post the title '{' '.join(title).title()}' names"
-        return _recased(token, best, index, why, "title_fits", how)
+        return _recased(token, best, index, why, "title_fits", how, title)
     return None
 
 
-def _recased(token: Token, entry_id: str, index: NameIndex, why: str, because: str, how: str) -> _Candidate:
+def _recased(
+    token: Token, entry_id: str, index: NameIndex, why: str, because: str, how: str, title: tuple[str, ...]
+) -> _Candidate:
     """A surname spelled right but in capitals, in running text: "Vice-President PENCE"; or
     misread by a scanner ("KabiIa")."""
     entry = index.entries[entry_id]
     written = index.written_surname(entry_id, token.key)
     seen = "in capitals" if how == "recase" else "misread by a scanner"
     evidence = (f"'{token.text}' is '{written}' {seen}", f"'{entry.name}' {why}")
-    signals = _signals(how, entry, damage="ocr" if how == "misread" else "")
+    signals = _signals(how, entry, title, damage="ocr" if how == "misread" else "")
     candidate = _Candidate((token,), entry_id, (written,), RECASE_CONFIDENCE, evidence, False, signals)
     return _with_signals(candidate, **{because: 1.0})
 
@@ -894,20 +958,15 @@ def _surname_candidates(
     """
     # Somebody else's name spelled right, when the article names them, is theirs.
     if not (index.surname(key) & article.people):
-        for surname_key, entry_id, _prominence in article.surnames(index):
-            if surname_key != key and may_be_alike(key, surname_key):
+        for surname_key, entry_id in article.alike(key, index):
+            if surname_key != key:
                 score, why = similarity(key, surname_key)
                 if score >= 0.8:
                     yield surname_key, entry_id, score, why
     if not (title or partner):
         return
-    for surname_key in index.similar_surnames(key):
-        if len(surname_key) < 4:
-            continue
-        if not may_be_alike(key, surname_key):
-            continue
-        score, why = similarity(key, surname_key)
-        if score < (0.8 if why in EXACT_DAMAGE else 0.85):
+    for surname_key, score, why in index.close_surnames(key):
+        if len(surname_key) < 4 or score < (0.8 if why in EXACT_DAMAGE else 0.85):
             continue
         for entry_id in index.surname(surname_key):
             entry = index.entries[entry_id]
@@ -916,7 +975,7 @@ def _surname_candidates(
             # A guess at somebody the article never names: only a very well known person
             # unless the damage is plain in the letters.
             needed = TITLED_PROMINENCE if why in EXACT_DAMAGE else HEAD_PROMINENCE
-            if title and entry.prominence >= needed and _fits(title, entry.role):
+            if title and entry.prominence >= needed and _fits_entry(title, entry):
                 yield surname_key, entry_id, score, why
             elif partner and not title and entry.prominence >= PAIRED_PROMINENCE:
                 yield surname_key, entry_id, score, why
@@ -953,8 +1012,7 @@ def _lower_case(
     # word written in lower case is never more than a suggestion.
     close = [
         (score, why, surname_key, entry_id)
-        for surname_key, entry_id, _prominence in article.surnames(index)
-        if may_be_alike(key, surname_key)
+        for surname_key, entry_id in article.alike(key, index)
         for score, why in [similarity(key, surname_key)]
         if score >= 0.8
     ]
@@ -1071,7 +1129,7 @@ def _signals(
         "prominence": entry.prominence,
         "in_office": float(_holds_post(entry)),
         "title": float(bool(title)),
-        "title_fits": float(bool(title) and _fits(title, entry.role)),
+        "title_fits": float(bool(title) and _fits_entry(title, entry)),
     }
     if damage:
         found[f"damage:{damage}"] = 1.0
@@ -1152,8 +1210,9 @@ _BYLINE = re.compile(r"(?i)\b(?:report(?:ing|ed)?|writ(?:ten|ing)|edit(?:ed|ing)
 
 def _in_byline(text: str, position: int) -> bool:
     """Whether ``position`` is in a byline or credit line: "Additional reporting by ..."."""
-    line = text[text.rfind("\n", 0, position) + 1 : position]
-    return _BYLINE.search(line[line.rfind(". ") + 1 :]) is not None
+    start = text.rfind("\n", 0, position) + 1
+    start = max(start, text.rfind(". ", start, position) + 1)
+    return text.find(" by ", start, position) >= 0 and _BYLINE.search(text, start, position) is not None
 
 
 def _inside_quote(text: str, position: int) -> bool:
@@ -1178,11 +1237,22 @@ def _title_before(mention: Mention, position: int) -> tuple[str, ...]:
 def _fits(title: tuple[str, ...], role: str) -> bool:
     """Whether a title names the post: every word of "Foreign Minister" is in "Minister of
     Foreign Affairs"; "Prime Minister" does not fit "Minister of Finance"."""
-    words = [w for t in title for w in ABBREVIATED_TITLES.get(t, (t,)) if w not in HONORIFICS]
+    words = [_british(w) for t in title for w in ABBREVIATED_TITLES.get(t, (t,)) if w not in HONORIFICS]
     if not words:
         return False
-    role_words = set(fold(role).replace("defence", "defense").replace("-", " ").split())
-    return all(w.replace("defence", "defense") in role_words for w in words)
+    role_words = {_british(w) for w in fold(role).replace("-", " ").split()}
+    return all(w in role_words for w in words)
+
+
+def _british(word: str) -> str:
+    """One spelling of the words posts are spelled two ways in: defence, adviser."""
+    return {"defense": "defence", "advisor": "adviser"}.get(word, word)
+
+
+def _fits_entry(title: tuple[str, ...], entry: Entry) -> bool:
+    """Whether a title names the person's post, or one they have held ("National Security
+    Adviser Bolton", though his main post in the data is another)."""
+    return _fits(title, entry.role) or any(_fits(title, role.title) for role in entry.roles[1:])
 
 
 def _title_bonus(confidence: float, title: tuple[str, ...], role: str) -> tuple[float, list[str]]:
@@ -1292,12 +1362,22 @@ def rendering_key(key: str) -> str:
 def _posts_named(index: NameIndex, folded_text: str) -> list[str]:
     """Current holders of the head posts the article names ("the Prime Minister of the UK")."""
     named = {match.group() for match in HEAD_POSTS.finditer(folded_text)}
+    if not named:
+        return []
+    # A country is looked for in the text only when all its words are there: a search of the
+    # text for each of two hundred presidents' countries took a millisecond.
+    words = set(folded_text.translate(_NOT_LETTERS).split())
     return [
         entry_id
         for post in sorted(named)
-        for country, entry_id in index.current_posts.get(post, ())
-        if country in folded_text
+        for country, country_words, ids in index.posts_by_country.get(post, ())
+        if country_words <= words and (len(country_words) == 1 or country in folded_text)
+        for entry_id in ids
     ]
+
+
+# Folded text is ASCII: every character but a letter becomes a space, to split it into words.
+_NOT_LETTERS = {c: " " for c in range(128) if not chr(c).isalpha() or not chr(c).islower()}
 
 
 def best_similarity_of(queries: Iterable[str], target: str) -> tuple[float, str]:

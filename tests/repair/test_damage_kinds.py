@@ -20,10 +20,6 @@ APPLIED = [
         "Kier Starmer", "Keir Starmer", id="short-first-name-swapped",
     ),
     pytest.param(
-        "Gordon Brown spoke first. Speaking next, brown told the audience.",
-        "brown", "Brown", id="lower-case-speaker-named-earlier",
-    ),
-    pytest.param(
         "The Prime Minister met President Trum this evening at Downing Street.",
         "Trum", "Trump", id="cut-short-after-title",
     ),
@@ -76,6 +72,10 @@ APPLIED = [
 # (text, what is written, what it becomes): each must be listed, applied or not. The evidence
 # is thin: one damaged word, and nothing else in the text that names or places the person.
 LISTED = [
+    pytest.param(
+        "Gordon Brown spoke first. Speaking next, brown told the audience.",
+        "brown", "Brown", id="lower-case-speaker-named-earlier",
+    ),
     pytest.param(
         "Theresa May and Gordori Brown, two former prime ministers, spoke.",
         "Gordori Brown", "Gordon Brown", id="first-name-ocr",
