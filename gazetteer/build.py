@@ -315,13 +315,13 @@ def finish(people: dict[str, Person], variants: dict[str, tuple[str, ...]]) -> l
     for person in kept:
         for name in (person.name, *person.aliases):
             full_owner[fold(name)].add(person.id)
-        surname_owner[fold(surname_of(person.name))].add(person.id)
+        surname_owner[fold(surname_of(person.name, _country(person)))].add(person.id)
     rows = []
     for person in sorted(kept, key=lambda p: _id_key(p.id)):
         roles = sorted(person.roles, key=_role_order)
         best = roles[0]
         prominence = best[4]
-        surname = surname_of(person.name)
+        surname = surname_of(person.name, best[1] or person.country_hint)
         aliases = {a for a in person.aliases if fold(a) != fold(person.name)}
         head = person.name.split(",")[0].strip()
         if head != person.name and len(head.split()) > 1 and "of" not in head.split():
@@ -358,9 +358,25 @@ def _role_order(role: tuple[str, str, str, str, float]) -> tuple[object, ...]:
     return (-prominence, end != "", generic, -_year(start), title, country, start, end)
 
 
-def surname_of(name: str) -> str:
+def _country(person: Person) -> str:
+    """The country of a person's most prominent post."""
+    return sorted(person.roles, key=_role_order)[0][1] or person.country_hint
+
+
+# Countries whose people's names are written in English family name first: "Yoon Suk-yeol",
+# "Xi Jinping", "Kim Jong Un" (Japan's are written given name first in English news).
+FAMILY_NAME_FIRST = frozenset({"China", "Taiwan", "Hong Kong", "Macau", "South Korea", "North Korea"})
+
+
+def surname_of(name: str, country: str = "") -> str:
     """The last word of a name, past a generational suffix ("Jr.", "III"); a monarch's name
-    alone ("Abdullah" of "Abdullah of Saudi Arabia"), which is how the news calls them."""
+    alone ("Abdullah" of "Abdullah of Saudi Arabia"), which is how the news calls them; and
+    the family name of a Chinese or Korean name, written first ("Yoon" of "Yoon Suk-yeol"),
+    unless a Western first name leads ("William Lai")."""
+    words_in_order = name.split(",")[0].split()
+    if country in FAMILY_NAME_FIRST and 2 <= len(words_in_order) <= 3 and len(words_in_order[0]) <= 5:
+        if "-" in words_in_order[1] or all(len(w) <= 6 for w in words_in_order):
+            return words_in_order[0]
     # "Maggie Jones, Baroness Jones of Whitchurch", "Albert II, Prince of Monaco": the name
     # is before the comma; what follows is a title.
     words = name.split(",")[0].split()

@@ -435,6 +435,7 @@ def similarity(a: str, b: str) -> tuple[float, str]:
     """How alike two folded name parts are (0..1), and the kind of difference.
 
     The kinds are the damage seen in translated, OCR'd and transcribed text: ``exact``,
+    ``spacing`` (the same letters joined otherwise: Jae In, Jae-in),
     ``inflected`` (a case ending of the source language left on: Bidena, Pompeem, Johnsonille),
     ``added`` (an ending added: Stubber), ``cut`` (cut short: Tus), ``one``/``two`` (letters
     off), ``ocr`` (letters a scanner confuses: Pornpeo), ``sound`` (sounds the same: Makron,
@@ -443,6 +444,8 @@ def similarity(a: str, b: str) -> tuple[float, str]:
     """
     if a == b:
         return 1.0, "exact"
+    if _JOINERS.sub("", a) == _JOINERS.sub("", b):
+        return 0.95, "spacing"  # "jae in" and "jae-in": the same letters, joined otherwise
     if a.count(" ") != b.count(" "):
         return 0.0, "letters"  # "swire mp" is not "swire" with an ending: a word is no letter
     if a.startswith(b) and a[len(b) :] in DERIVED_ENDINGS:
@@ -479,6 +482,7 @@ def similarity(a: str, b: str) -> tuple[float, str]:
 
 
 _VOWELS = frozenset("aeiouy")
+_JOINERS = re.compile(r"[\s'-]")
 # Endings English puts on a name to make a word of it: Putinism, Trumpist, Blairite, Chavista,
 # Reaganomics, Obamacare, Watergate.
 DERIVED_ENDINGS = frozenset(

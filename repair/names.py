@@ -631,10 +631,13 @@ def _score_full_name(
     ``in_article``: the article names the person, so a namesake's spelling may be damage."""
     entry = index.entries[entry_id]
     key = " ".join(t.key for t in surname)
-    s_score, s_why, s_key = best_similarity(key, [fold(s) for s in entry.surnames])
+    surnames = [fold(s) for s in entry.surnames]
+    # Spaces, hyphens and particles apart, the same surname ("Jae In" for "Jae-in").
+    rendered = next((s for s in surnames if s != key and rendering_key(s) == rendering_key(key)), "")
+    s_score, s_why, s_key = (1.0, "exact", rendered) if rendered else best_similarity(key, surnames)
     if s_score < MIN_SURNAME_SIMILARITY:
         return None
-    variant = is_valid_variant(key, s_key, entry, index.variants)
+    variant = bool(rendered) or is_valid_variant(key, s_key, entry, index.variants)
     if s_key != key and entry.prominence < NAMESAKE_FLOOR and index.surname(key) and not in_article and not variant:
         return None  # "John F. Kirby" is a Kirby, not a little known John Irby misspelt
     # The form whose first names agree best; its evidence is written only for it.
@@ -1202,6 +1205,7 @@ def describe(kind: str, written: str) -> str:
         "sound": f"sounds the same as '{written}'",
         "sound-like": f"sounds like '{written}'",
         "respelled": f"is '{written}' as another language spells its sounds",
+        "spacing": f"is '{written}' joined otherwise",
     }.get(kind, f"is spelled like '{written}'")
 
 
@@ -1333,11 +1337,21 @@ def is_valid_variant(
         if not given or entry.country not in ROMANISED_GIVEN_NAMES:
             return False
         return vowel_frame(written) == vowel_frame(gazetteer_key) or _same_name(written, gazetteer_key, variants)
-    if transliteration_skeleton(written) == transliteration_skeleton(gazetteer_key):
-        return True
+    if transliteration_skeleton(written) == transliteration_skeleton(gazetteer_key) and _syllables(written) == _syllables(
+        gazetteer_key
+    ):
+        return True  # Zelensky, Zelenskyy, Zelenskiy (but not "Zelensk" cut, nor "Putinin" inflected)
     if len(written) >= 4 and vowel_frame(written) == vowel_frame(gazetteer_key):
         return True  # the vowels of a transliteration vary: Rajapakse, Sheik
     return _same_name(written, gazetteer_key, variants)
+
+
+def _syllables(key: str) -> int:
+    """How many runs of vowels (y included) a folded name has."""
+    return len(_VOWEL_RUNS.findall(key))
+
+
+_VOWEL_RUNS = re.compile("[aeiouy]+")
 
 
 def _same_name(written: str, gazetteer_key: str, variants: NameVariants) -> bool:
