@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 from gazetteer.index import NameIndex
-from repair.diff import apply_edits, build_diff, map_span, non_overlapping
+from repair.diff import SpanMap, Spans, apply_edits, build_diff, non_overlapping
 from repair.errors import InvalidRequest, TextTooLong
 from repair.grammar import GrammarEngine, check_grammar
 from repair.languages import normalize_language
@@ -111,10 +111,9 @@ def repair_text(
                 reason="grammar checking was turned off for this request",
             )
         # The name stage knows better than a spell checker what a name should be.
-        name_spans = [map_span(diff.ops, c.start, c.end) for c in corrections]
-        suggestions = tuple(
-            s for s in report.suggestions if not any(s.start < e and s.end > b for b, e in name_spans)
-        )
+        moved = SpanMap(diff.ops)
+        name_spans = Spans(moved.map(c.start, c.end) for c in corrections)
+        suggestions = tuple(s for s in report.suggestions if not name_spans.overlaps(s.start, s.end))
         suggested_text = apply_edits(output, _first_replacements(suggestions))
 
     return RepairResult(
