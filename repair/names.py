@@ -41,6 +41,7 @@ from gazetteer.index import (
     similarity,
 )
 from repair.mentions import PARTICLES, SPEECH_VERBS, TITLES, Mention, Token, tokenize
+from repair.nearby import NearbyNames
 from gazetteer.loader import Entry
 from gazetteer.normalize import TRANSLITERATED, fold, transliteration_skeleton
 
@@ -112,6 +113,8 @@ class _Article:
 
     text: str = ""
     _surnames: list[tuple[str, str, float]] | None = None
+    _nearby: NearbyNames[tuple[str, str, float]] | None = None
+    _posts: list[str] | None = None
     _folded: str | None = None
 
     def folded_text(self) -> str:
@@ -125,11 +128,18 @@ class _Article:
             self._folded = plain.casefold()
         return self._folded
 
+    def posts_named(self, index: NameIndex) -> list[str]:
+        """``_posts_named`` of the text, found once: the text was searched again for every
+        lower-case mention."""
+        if self._posts is None:
+            self._posts = _posts_named(index, self.folded_text())
+        return self._posts
+
     def note(self, entry_id: str, *, in_full: bool = False) -> None:
         self.people.add(entry_id)
         if in_full:
             self.in_full.add(entry_id)
-        self._surnames = None
+        self._surnames = self._nearby = None
 
     def surnames(self, index: NameIndex) -> list[tuple[str, str, float]]:
         """(folded surname, entry id, prominence) of the people named, for surnames of four
@@ -142,6 +152,13 @@ class _Article:
                 if len(key) >= 4
             ]
         return self._surnames
+
+    def surnames_near(self, key: str, index: NameIndex) -> Sequence[tuple[str, str, float]]:
+        """``surnames``, narrowed to those ``key`` may be alike (``may_be_alike``) without
+        comparing it with each: an article may name thousands of people."""
+        if self._nearby is None:
+            self._nearby = NearbyNames(self.surnames(index), lambda row: row[0])
+        return self._nearby.near(key)
 
 
 @dataclass(frozen=True)
@@ -507,7 +524,7 @@ def _surname_candidates(
     Surnames under four letters ("Xi", "Abe") are too short to tell a misspelling from
     another word.
     """
-    for surname_key, entry_id, prominence in article.surnames(index):
+    for surname_key, entry_id, prominence in article.surnames_near(key, index):
         if namesake and prominence < namesake + PROMINENCE_MARGIN:
             continue
         if surname_key != key and may_be_alike(key, surname_key):
@@ -559,7 +576,7 @@ def _lower_case(
     # word written in lower case is never more than a suggestion.
     close = [
         (score, why, surname_key, entry_id)
-        for surname_key, entry_id, _prominence in article.surnames(index)
+        for surname_key, entry_id, _prominence in article.surnames_near(key, index)
         if may_be_alike(key, surname_key)
         for score, why in [similarity(key, surname_key)]
         if score >= 0.8
@@ -584,7 +601,7 @@ def _lower_case(
     # people whose posts the article names are few, so each is compared.
     scored = []
     queries = {key, key[:-1]} if key.endswith("s") else {key}
-    for entry_id in _posts_named(index, article.folded_text()):
+    for entry_id in article.posts_named(index):
         entry = index.entries[entry_id]
         for surname in entry.surnames:
             score, why = best_similarity_of(queries, fold(surname))
