@@ -40,6 +40,7 @@ from gazetteer.index import (
     may_be_alike,
     similarity,
 )
+from repair.deadline import Deadline
 from repair.mentions import PARTICLES, SPEECH_VERBS, TITLES, Mention, Token, tokenize
 from repair.nearby import NearbyNames
 from gazetteer.loader import Entry
@@ -172,13 +173,24 @@ class _Candidate:
 
 
 def decide_names(
-    text: str, mentions: Sequence[Mention], index: NameIndex, *, min_confidence: float = 0.45
+    text: str,
+    mentions: Sequence[Mention],
+    index: NameIndex,
+    *,
+    min_confidence: float = 0.45,
+    deadline: Deadline | None = None,
 ) -> list[Decision]:
-    """Every fix worth listing, in text order, each with its confidence and evidence."""
+    """Every fix worth listing, in text order, each with its confidence and evidence.
+
+    Once ``deadline`` has passed no more mentions are read: the fixes found until then are
+    returned, and ``deadline.missed`` says the list is partial.
+    """
     article = _Article(text=text)
     leftovers: list[tuple[Mention, Token]] = []
     decisions: list[Decision] = []
     for mention in mentions:
+        if deadline is not None and deadline.passed():
+            break
         if mention.lower_case:
             continue
         chosen = _full_names(text, mention, index) if len(mention.tokens) > 1 else []
@@ -194,10 +206,14 @@ def decide_names(
                 if only:
                     article.note(only)
     for mention, token in leftovers:
+        if deadline is not None and deadline.passed():
+            break
         alone = _surname_only(mention, token, index, article)
         if alone:
             decisions.extend(_decision(text, alone, mention))
     for mention in mentions:
+        if deadline is not None and deadline.passed():
+            break
         lower = _lower_case(mention, index, article) if mention.lower_case else None
         if lower:
             decisions.extend(_decision(text, lower, mention))

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from gazetteer.index import NameIndex
 from repair.diff import SpanMap, Spans, apply_edits, build_diff, non_overlapping
+from repair.deadline import Deadline
 from repair.errors import InvalidRequest, TextTooLong
 from repair.grammar import GrammarEngine, check_grammar
 from repair.languages import normalize_language
@@ -18,6 +19,7 @@ from repair.models import (
     Edit,
     Entity,
     GrammarReport,
+    NamesReport,
     RepairOptions,
     RepairResult,
     Suggestion,
@@ -25,6 +27,8 @@ from repair.models import (
 from repair.names import Decision, decide_names, load_word_frequencies
 
 DEFAULT_MAX_CHARS = 100_000
+# Seconds a request may take before its stages stop and answer with what they have.
+DEFAULT_DEADLINE = 10.0
 
 
 @dataclass
@@ -35,9 +39,10 @@ class Repairer:
     engine: GrammarEngine | None = None
     grammar_timeout: float = 10.0
     max_chars: int = DEFAULT_MAX_CHARS
+    deadline: float | None = DEFAULT_DEADLINE
 
     def repair(self, text: str, options: RepairOptions = RepairOptions()) -> RepairResult:
-        """Repair one text.
+        """Repair one text, within ``deadline`` seconds (then with what was done by then).
 
         :raises TextTooLong: the text is over ``max_chars``.
         :raises InvalidRequest: an option is out of range (UnknownLanguage for the language).
@@ -52,6 +57,7 @@ class Repairer:
             engine=self.engine,
             options=options,
             grammar_timeout=self.grammar_timeout,
+            deadline=Deadline(self.deadline),
         )
 
     def warm_up(self) -> None:
@@ -78,16 +84,29 @@ def repair_text(
     engine: GrammarEngine | None = None,
     options: RepairOptions = RepairOptions(),
     grammar_timeout: float = 10.0,
+    deadline: Deadline | None = None,
 ) -> RepairResult:
-    """Fix officials' names in ``text``, check its grammar and diff the two."""
+    """Fix officials' names in ``text``, check its grammar and diff the two.
+
+    Past ``deadline`` the name stage stops with the fixes found so far (``names.status``
+    "partial") and the grammar check is skipped; the grammar check itself gets the time left.
+    """
     if options.mode not in ("apply", "suggest"):
         raise InvalidRequest(f"mode must be 'apply' or 'suggest', not {options.mode!r}")
     options = replace(options, language=normalize_language(options.language))
+    deadline = deadline or Deadline(None)
     timings: dict[str, float] = {}
 
     with _timed(timings, "names"):
         mentions = find_mentions(text)
-        decisions = decide_names(text, mentions, index, min_confidence=options.suggest_threshold)
+        decisions = decide_names(text, mentions, index, min_confidence=options.suggest_threshold, deadline=deadline)
+        names = NamesReport()
+        if deadline.missed:
+            names = NamesReport(
+                "partial",
+                f"the request's deadline ({deadline.seconds:g} s) passed while names were being"
+                " repaired: the fixes listed are those found by then",
+            )
         corrections = _corrections(decisions, index, options)
         applied = [c for c in corrections if c.applied]
         output = apply_edits(text, (c.as_edit() for c in applied))
@@ -96,13 +115,19 @@ def repair_text(
         diff = build_diff(text, applied)
 
     with _timed(timings, "grammar"):
-        if options.grammar:
+        if options.grammar and deadline.passed():
+            report = GrammarReport(
+                engine=engine.name if engine else "none",
+                status="unavailable",
+                reason=f"skipped: the request's deadline ({deadline.seconds:g} s) had passed",
+            )
+        elif options.grammar:
             report = check_grammar(
                 engine,
                 output,
                 language=options.language,
                 known_words=index.known_words,
-                timeout=grammar_timeout,
+                timeout=min(grammar_timeout, deadline.remaining()),
             )
         else:
             report = GrammarReport(
@@ -125,6 +150,7 @@ def repair_text(
         diff=diff,
         grammar=report,
         timings_ms=timings,
+        names=names,
     )
 
 
