@@ -25,6 +25,7 @@ from repair.models import (
     Suggestion,
 )
 from repair.names import Decision, decide_names, load_word_frequencies
+from repair.reading import read
 
 DEFAULT_MAX_CHARS = 100_000
 # Seconds a request may take before its stages stop and answer with what they have.
@@ -98,8 +99,13 @@ def repair_text(
     timings: dict[str, float] = {}
 
     with _timed(timings, "names"):
-        mentions = find_mentions(text)
-        decisions = decide_names(text, mentions, index, min_confidence=options.suggest_threshold, deadline=deadline)
+        # Names are read without invisible characters and with accents composed; their
+        # spans are mapped back to the text as written.
+        reading = read(text)
+        mentions = find_mentions(reading.text)
+        decisions = decide_names(
+            reading.text, mentions, index, min_confidence=options.suggest_threshold, deadline=deadline
+        )
         names = NamesReport()
         if deadline.missed:
             names = NamesReport(
@@ -107,6 +113,8 @@ def repair_text(
                 f"the request's deadline ({deadline.seconds:g} s) passed while names were being"
                 " repaired: the fixes listed are those found by then",
             )
+        if reading.starts:  # the text had characters to leave out or join
+            decisions = [_as_written(d, text, reading.span(d.start, d.end)) for d in decisions]
         corrections = _corrections(decisions, index, options)
         applied = [c for c in corrections if c.applied]
         output = apply_edits(text, (c.as_edit() for c in applied))
@@ -152,6 +160,12 @@ def repair_text(
         timings_ms=timings,
         names=names,
     )
+
+
+def _as_written(decision: Decision, text: str, span: tuple[int, int]) -> Decision:
+    """A decision made on the text as read, on the text as written."""
+    start, end = span
+    return replace(decision, start=start, end=end, original=text[start:end])
 
 
 def _corrections(
