@@ -27,6 +27,7 @@ from typing import Any
 import harper
 import pytest
 
+from repair.deadline import Deadline
 from repair.errors import EngineUnavailable, UnknownLanguage
 from repair.grammar import (
     ENGINES,
@@ -347,7 +348,7 @@ def test_harper_is_unavailable_for_other_languages(
 class _BrokenEngine:
     name = "broken"
 
-    def check(self, text: str, *, language: str) -> list[Suggestion]:
+    def check(self, text: str, *, language: str, deadline: Deadline | None = None) -> list[Suggestion]:
         raise RuntimeError("engine bug")
 
     def close(self) -> None:
@@ -514,7 +515,7 @@ def test_known_words_also_match_possessives_and_accents() -> None:
     class Fixed:
         name = "fixed"
 
-        def check(self, text: str, *, language: str) -> list[Suggestion]:
+        def check(self, text: str, *, language: str, deadline: Deadline | None = None) -> list[Suggestion]:
             return [
                 Suggestion(0, 8, "m", (), "SPELL", "TYPOS", "fixed", True),
                 Suggestion(9, 15, "m", (), "SPELL", "TYPOS", "fixed", True),
