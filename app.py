@@ -48,9 +48,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
     # Defaults, then REPAIR_* variables, then test_config: the command line reads them alike.
     app.config.from_mapping(settings(os.environ, test_config))
-    max_chars = int(app.config["MAX_TEXT_CHARS"])
-    # JSON escapes can make a body up to six bytes per character; past that, refuse early.
-    app.config.setdefault("MAX_CONTENT_LENGTH", max_chars * 6 + 65536)
+    # A body longer than the longest text can be is refused from its Content-Length, or
+    # while it streams in, before it is read whole (Flask's own default is no limit).
+    if app.config.get("MAX_CONTENT_LENGTH") is None:
+        app.config["MAX_CONTENT_LENGTH"] = max_body_bytes(int(app.config["MAX_TEXT_CHARS"]))
+    app.config["MAX_FORM_MEMORY_SIZE"] = app.config["MAX_CONTENT_LENGTH"]
 
     # Reloads re-read exactly these files, so the paths are fixed here, once.
     paths = gazetteer_paths(app.config)
@@ -134,10 +136,13 @@ def repair_api() -> Response:
     """POST /v1/repair: JSON in, repaired text, corrections, suggestions and diff out."""
     if not request.is_json:
         return error_response(415, "unsupported_media_type", "send the request as application/json")
-    body = request.get_json(silent=True)
+    try:
+        body = request.get_json(silent=True)
+    except RecursionError:  # the parser gives up on JSON nested too deeply, at once
+        return error_response(400, "invalid_json", "the request body is JSON nested too deeply")
     if body is None:
-        return error_response(400, "invalid_json", "the request body is not valid JSON")
-    text, options = read_request(body, default_options(current_app.config))
+        return error_response(400, "invalid_json", "the request body is not valid JSON (in UTF-8)")
+    text, options = read_request(body, default_options(current_app.config), strict=True)
     repairer = _repairer()
     result = repairer.repair(text, options)
     return jsonify(result_json(result, options, gazetteer_json(repairer.index.gazetteer)))
@@ -317,6 +322,13 @@ def entry_json(entry: Entry) -> dict[str, Any]:
         "wikidata": qid,
         "wikidata_url": f"{WIKIDATA_URL}{qid}" if qid else None,
     }
+
+
+def max_body_bytes(max_chars: int) -> int:
+    """The longest request body a text of ``max_chars`` characters can make: a character
+    beyond the Basic Multilingual Plane is 12 bytes as a JSON escape ("\\ud83d\\ude00") or
+    in a form (%F0%9F%98%80), plus room for the other fields."""
+    return max_chars * 12 + 65536
 
 
 def error_response(status: int, code: str, message: str) -> Response:
