@@ -24,7 +24,7 @@ from types import FrameType
 from typing import Any
 
 from flask import Flask, Response, current_app, jsonify, render_template, request
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import BadRequest, HTTPException, RequestEntityTooLarge
 
 from gazetteer.index import load_index
 from gazetteer.loader import Entry, Gazetteer, GazetteerError
@@ -136,12 +136,16 @@ def repair_api() -> Response:
     """POST /v1/repair: JSON in, repaired text, corrections, suggestions and diff out."""
     if not request.is_json:
         return error_response(415, "unsupported_media_type", "send the request as application/json")
+    # Werkzeug stops reading a body sent without a Content-Length (chunked) at the limit and
+    # hands back what it read, cut short: a body that reaches the limit is over it.
+    if request.content_length is None and len(request.get_data()) >= current_app.config["MAX_CONTENT_LENGTH"]:
+        raise RequestEntityTooLarge()
     try:
-        body = request.get_json(silent=True)
+        body = request.get_json()
+    except BadRequest:
+        return error_response(400, "invalid_json", "the request body is not valid JSON (in UTF-8)")
     except RecursionError:  # the parser gives up on JSON nested too deeply, at once
         return error_response(400, "invalid_json", "the request body is JSON nested too deeply")
-    if body is None:
-        return error_response(400, "invalid_json", "the request body is not valid JSON (in UTF-8)")
     text, options = read_request(body, default_options(current_app.config), strict=True)
     repairer = _repairer()
     result = repairer.repair(text, options)
