@@ -136,10 +136,9 @@ def repair_api() -> Response:
     """POST /v1/repair: JSON in, repaired text, corrections, suggestions and diff out."""
     if not request.is_json:
         return error_response(415, "unsupported_media_type", "send the request as application/json")
-    # Werkzeug stops reading a body sent without a Content-Length (chunked) at the limit and
-    # hands back what it read, cut short: a body that reaches the limit is over it.
-    if request.content_length is None and len(request.get_data()) >= current_app.config["MAX_CONTENT_LENGTH"]:
-        raise RequestEntityTooLarge()
+    unreadable = _unreadable_body()
+    if unreadable is not None:
+        return unreadable
     try:
         body = request.get_json()
     except BadRequest:
@@ -150,6 +149,24 @@ def repair_api() -> Response:
     repairer = _repairer()
     result = repairer.repair(text, options)
     return jsonify(result_json(result, options, gazetteer_json(repairer.index.gazetteer)))
+
+
+def _unreadable_body() -> Response | None:
+    """Read the request body (kept for parsing); the error answer if it cannot be read.
+
+    :raises RequestEntityTooLarge: the body is over MAX_CONTENT_LENGTH.
+    """
+    try:
+        data = request.get_data()
+    except HTTPException:
+        raise  # over the limit by Content-Length (413), or the client went away (400)
+    except Exception as exc:  # the server's own parser: a malformed chunked body, say
+        return error_response(400, "bad_request", f"the request body could not be read: {exc}")
+    # Werkzeug stops reading a body sent without a Content-Length (chunked) at the limit and
+    # hands back what it read, cut short: a body that reaches the limit is over it.
+    if request.content_length is None and len(data) >= current_app.config["MAX_CONTENT_LENGTH"]:
+        raise RequestEntityTooLarge()
+    return None
 
 
 # --- The editor's form -------------------------------------------------------------------
