@@ -113,7 +113,7 @@ def repair_text(
                 f"the request's deadline ({deadline.seconds:g} s) passed while names were being"
                 " repaired: the fixes listed are those found by then",
             )
-        if reading.starts:  # the text had characters to leave out or join
+        if reading.starts is not None:  # the text had characters to leave out or join
             decisions = [_as_written(d, text, reading.span(d.start, d.end)) for d in decisions]
         corrections = _corrections(decisions, index, options)
         applied = [c for c in corrections if c.applied]

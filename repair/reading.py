@@ -27,15 +27,15 @@ _INVISIBLE = re.compile(f"[{INVISIBLE}]")
 @dataclass(frozen=True)
 class Reading:
     """``text`` as the name stage reads it; ``starts[i]`` and ``ends[i]`` are where its
-    character ``i`` came from in the input (both empty when the two texts are the same)."""
+    character ``i`` came from in the input (both None when the two texts are the same)."""
 
     text: str
-    starts: tuple[int, ...] = ()
-    ends: tuple[int, ...] = ()
+    starts: tuple[int, ...] | None = None
+    ends: tuple[int, ...] | None = None
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Where ``text[start:end]`` (not empty) was in the input."""
-        if not self.starts:
+        if self.starts is None or self.ends is None:
             return start, end
         return self.starts[start], self.ends[end - 1]
 
