@@ -52,10 +52,11 @@ _deadline = settings(os.environ)["DEADLINE"]
 timeout = max(30, math.ceil(float(_deadline or 0)) + 20)
 graceful_timeout = 30
 
-# A worker is replaced after this many requests (see the docstring above; measured in the
-# README under "Load and memory").
-max_requests = 2000
-max_requests_jitter = 200
+# A worker is replaced after this many requests, give or take the jitter (see the docstring
+# above; measured in the README, "Load and memory"): Harper's cache fills within a few hundred
+# distinct texts, then the worker still creeps up; a fresh fork starts from the master's pages.
+max_requests = 500
+max_requests_jitter = 50
 
 # Gunicorn's defaults, stated: the request line, the number of headers and each header's
 # size. Longer is refused before the app sees it, as JSON (414, 431 or 400).
