@@ -193,7 +193,7 @@ CONTENT_SECURITY_POLICY = "; ".join(
 )
 
 
-def form() -> str | tuple[str, int]:
+def form() -> str | tuple[str, int] | Response:
     """GET /: the editor's form (``?example=1`` fills in the example); POST /: form and result."""
     fields: dict[str, Any] = {"text": "", "language": "en-US", "mode": "apply", "grammar": True}
     max_chars = int(current_app.config["MAX_TEXT_CHARS"])
@@ -201,6 +201,9 @@ def form() -> str | tuple[str, int]:
         if request.args.get("example"):
             fields["text"] = example_article()
         return render_template("form.html", fields=fields, result=None, error=None, max_chars=max_chars)
+    unreadable = _unreadable_body()
+    if unreadable is not None:
+        return unreadable
     fields = {
         "text": request.form.get("text", ""),
         "language": request.form.get("language", "en-US"),

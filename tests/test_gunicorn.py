@@ -105,9 +105,12 @@ def test_a_body_over_the_limit_is_refused_before_it_is_read(server: tuple[Any, i
     assert max(after[pid] - before[pid] for pid in after) < 20 << 20
 
 
-def test_a_malformed_chunked_body_is_a_bad_request(server: tuple[Any, int]) -> None:
+@pytest.mark.parametrize(
+    ("path", "content_type"), [(b"/v1/repair", b"application/json"), (b"/", b"application/x-www-form-urlencoded")]
+)
+def test_a_malformed_chunked_body_is_a_bad_request(server: tuple[Any, int], path: bytes, content_type: bytes) -> None:
     _master, port = server
-    head = b"POST /v1/repair HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+    head = b"POST %s HTTP/1.1\r\nHost: x\r\nContent-Type: %s\r\nTransfer-Encoding: chunked\r\n\r\n" % (path, content_type)
     assert_json_error(exchange(port, head + b'zz\r\n{"text": "x"}\r\n0\r\n\r\n'), 400, "bad_request")
 
 
