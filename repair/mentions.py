@@ -203,7 +203,8 @@ class _Lines:
         self._lower_case: dict[int, tuple[int, int]] = {}
 
     def has_lower_case_outside(self, start: int, end: int) -> bool:
-        """Whether the line of ``text[start:end]`` has a lower-case letter outside that span."""
+        """Whether the line of ``text[start:end]`` has a lower-case letter outside that span:
+        a run in capitals in a line without any is a heading ("PRIME MINISTER BORIS JOHNSON VISITS")."""
         line = bisect.bisect_left(self.breaks, start)
         found = self._lower_case.get(line)
         if found is None:

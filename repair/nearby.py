@@ -22,9 +22,12 @@ Row = TypeVar("Row")
 # Up to this many rows are handed back whole: comparing them is cheaper than indexing them.
 FEW = 48
 # may_be_alike accepts at most two edits, an ending of up to three letters added or cut, or a
-# scanner's misreading.
+# scanner's misreading. A written key may also run up to four letters past the surname or past
+# all but its last letter: more than may_be_alike accepts today, so that a case ending left on
+# by translation ("Johnsonille", "Pompeem"), which main's may_be_alike is to accept, is near too.
 _EDITS = 2
 _ENDING = 3
+_LONGER = 4
 
 
 class NearbyNames(Generic[Row]):
@@ -40,7 +43,7 @@ class NearbyNames(Generic[Row]):
     def __init__(self, rows: Sequence[Row], surname: Callable[[Row], str]) -> None:
         self.rows = rows
         self._by_deleted: dict[str, list[int]] = defaultdict(list)
-        self._by_key: dict[str, list[int]] = defaultdict(list)
+        self._by_key: dict[str, list[int]] = defaultdict(list)  # the surname, and it less its last letter
         self._by_stem: dict[str, list[int]] = defaultdict(list)
         self._by_ocr: dict[str, list[int]] = defaultdict(list)
         if len(rows) <= FEW:
@@ -50,6 +53,8 @@ class NearbyNames(Generic[Row]):
             for deleted in deletions(key, _EDITS):
                 self._by_deleted[deleted].append(position)
             self._by_key[key].append(position)
+            if len(key) > 1:
+                self._by_key[key[:-1]].append(position)
             for cut in range(1, _ENDING + 1):
                 self._by_stem[key[:-cut]].append(position)
             self._by_ocr[ocr_key(key)].append(position)
@@ -62,7 +67,7 @@ class NearbyNames(Generic[Row]):
         for deleted in deletions(key, _EDITS):
             found.update(self._by_deleted.get(deleted, ()))
         found.update(self._by_stem.get(key, ()))  # the surname is the key and an ending
-        for cut in range(1, _ENDING + 1):  # the key is the surname and an ending
+        for cut in range(1, _LONGER + 1):  # the key is the surname and an ending
             found.update(self._by_key.get(key[:-cut], ()))
         found.update(self._by_ocr.get(ocr_key(key), ()))
         return [self.rows[position] for position in sorted(found)]

@@ -30,7 +30,9 @@ def test_every_surname_that_may_be_alike_is_near(key: str, surname: str, others:
 @pytest.mark.parametrize(
     ("key", "surname"),
     [("tus", "tusk"), ("stubber", "stubb"), ("makron", "macron"), ("pornpeo", "pompeo"), ("kellog", "kellogg"),
-     ("tusk", "tuskabc"), ("abcdefg", "abcd"), ("rnacron", "macron"), ("ab", "ba")],
+     ("tusk", "tuskabc"), ("abcdefg", "abcd"), ("rnacron", "macron"), ("ab", "ba"),
+     # case endings, which main's may_be_alike is to accept: longer than three letters
+     ("johnsonille", "johnson"), ("pompeem", "pompeo"), ("bidennek", "biden")],
 )
 def test_damage_of_each_kind_is_near(key: str, surname: str) -> None:
     rows = [(f"filler{i:03d}",) for i in range(FEW + 5)] + [(surname,)]
