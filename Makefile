@@ -36,7 +36,9 @@ clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .hypothesis
 
 # Benchmarks report figures and assert nothing: loading the gazetteer (time, memory, sharing
-# under gunicorn), then name repair on the development set (../shared/data/devset).
+# under gunicorn), then name repair on the development set (../shared/data/devset), then the
+# Dask archive job on 1 and 2 workers.
 bench: $(BIN)/.runtime
 	$(BIN)/python bench/gazetteer_load.py
 	$(BIN)/python bench/names.py
+	$(BIN)/python bench/batch.py

@@ -34,16 +34,25 @@ KIND_HELP: dict[str, str] = {
     "truncation": "cut short (Tusk -> Tus; Macron -> Macro)",
     "letters": "a letter doubled, dropped or two swapped (Kellogg -> Kellog)",
     "ocr": "OCR confusion: rn/m, cl/d, e/c, l/I, li/h, vv/w (Macron -> Maeron)",
+    "inflection": "a case ending of the source language left on (Slavic Bidena, Trumpem, Macronu; "
+    "Baltic Starmeris; Turkish Putinin; Finnish Stubbille)",
+    "respelling": "respelled as another language writes the sound (German Schtarmer, Jellen; Polish "
+    "Czernyshov, Szevchenko; Peskow, Zelenski)",
     "case": "surname in capitals, alone or with a spelling damage (STARMER, RUBION)",
     "first_name": "wrong first name, surname intact (Emanuel Macron)",
+    "both": "first name and surname damaged together, as machine translation mangles a whole name (Emanuel "
+    "McCone)",
+    "swapped_given": "another named official's first name put on the surname (Marco Lavrov for "
+    "Sergey Lavrov, where the text names Marco Rubio)",
     "pair": "one side of a hyphenated pair damaged (Putin-Trumpet meeting)",
     "surname_after_full": "surname alone, damaged, after the intact full name earlier in the text",
-    "lower_word": "a surname that is an English word, lower-cased before a speech verb or "
-    "possessive (trump said, the trump's team)",
+    "lower_word": "a surname that is an English word, lower-cased where only a name stands: before a speech verb "
+    "or a possessive, after a title, beside another name (trump said, the trump's team, President trump, Putin and "
+    "trump)",
     "heard_word": "a real word heard instead of the surname (Starmer -> stammer): suggestion only",
 }
 KINDS: tuple[str, ...] = tuple(KIND_HELP)
-SPELLING: tuple[str, ...] = ("suffix", "phonetic", "truncation", "letters", "ocr")
+SPELLING: tuple[str, ...] = ("suffix", "phonetic", "truncation", "letters", "ocr", "inflection", "respelling")
 # Kinds a repair may only suggest: an applied fix for one is never counted as correct.
 SUGGEST_ONLY = frozenset({"heard_word"})
 
@@ -86,6 +95,21 @@ OCR_RULES: tuple[tuple[str, str], ...] = (
     ("I", "l"), ("h", "li"), ("li", "h"), ("w", "vv"), ("n", "ri"), ("ri", "n"), ("u", "ii"),
     ("M", "RN"), ("RN", "M"), ("D", "CL"), ("E", "F"), ("O", "Q"),
 )
+# Other languages' ways of writing a sound, one at a time: what a translation from German,
+# Polish, Czech or Russian leaves in an English name.
+RESPELLING_RULES: tuple[tuple[str, str], ...] = (
+    (r"sh", "sch"), (r"(?<!t)ch", "tsch"), (r"^y", "j"), (r"(?<=[aeiou])y(?=[aeiou])", "j"),
+    (r"ch", "cz"), (r"sh", "sz"), (r"(?<=[aeiou])v", "w"), (r"ov$", "ow"), (r"ev$", "ew"),
+    (r"sky$", "ski"), (r"ski$", "sky"), (r"(?<=[^aeiou])y$", "i"), (r"ts", "z"), (r"z", "ts"),
+    (r"^h", "kh"), (r"kh", "ch"), (r"j", "zh"), (r"c(?=[aou])", "k"), (r"^z", "s"),
+)
+# Case endings of inflected languages that a machine translation leaves on a name.
+INFLECTIONS: tuple[tuple[str, str], ...] = (
+    ("a", "Slavic genitive"), ("u", "Slavic dative"), ("em", "Czech instrumental"),
+    ("om", "Russian instrumental"), ("ovi", "Czech dative"), ("is", "Lithuanian"),
+    ("as", "Lithuanian"), ("in", "Turkish genitive"), ("ille", "Finnish allative"),
+    ("nak", "Hungarian dative"), ("ot", "Hungarian accusative"),
+)
 CONSONANT_ENDINGS = ("a", "e", "u", "er", "en", "om")
 VOWEL_ENDINGS = ("n", "s", "na")
 
@@ -119,6 +143,8 @@ class Sample:
     source: str
     text: str
     damages: tuple[Damage, ...] = ()
+    # The publisher's own misspellings (as written, right): fixing one is no false edit.
+    errata: tuple[tuple[str, str], ...] = ()
 
     @property
     def clean(self) -> bool:
@@ -138,7 +164,7 @@ class _Plan:
 
 def clean_samples(records: Iterable[Record]) -> list[Sample]:
     """The records as they are."""
-    return [Sample(r.id, r.id, r.source, r.text) for r in records]
+    return [Sample(r.id, r.id, r.source, r.text, errata=r.errata) for r in records]
 
 
 def corrupt_all(
@@ -158,6 +184,7 @@ class Corruptor:
         self.rate = rate
         self.counts: Counter[str] = Counter()
         self._known: dict[Official, Known] = {}
+        self._first_names: dict[Official, set[str]] = {}
 
     def known(self, official: Official) -> Known:
         """What the gazetteer knows of an official (looked up once)."""
@@ -169,6 +196,7 @@ class Corruptor:
         """Copy number ``copy`` of ``record``, with a sample of its occurrences damaged."""
         rng = random.Random(f"{self.seed}:{record.id}:{copy}")
         found = occurrences(record)
+        self._first_names = self._first_names_in(record.text, found)
         eligible = [i for i, o in enumerate(found) if o.shape != "given"]
         rng.shuffle(eligible)
         wanted = max(1, round(self.rate * len(eligible))) if eligible else 0
@@ -196,6 +224,22 @@ class Corruptor:
                 break
         return self._apply(f"{record.id}#{copy}", record, found, plans)
 
+    def _first_names_in(self, text: str, found: list[Occurrence]) -> dict[Official, set[str]]:
+        """The first names each official is written with in the text (for swapped_given)."""
+        names: dict[Official, set[str]] = {}
+        for occurrence in found:
+            span = given_span(occurrence, self.known(occurrence.official))
+            if span:
+                names.setdefault(occurrence.official, set()).add(text[span[0] : span[1]])
+        return names
+
+    def _others_first_names(self, official: Official) -> list[str]:
+        """First names of the other officials the text names, unlike this one's."""
+        own = {fold(n) for n in self.known(official).given_names()} | {fold(official.name.split()[0])}
+        return sorted(
+            {n for other, names in self._first_names.items() if other != official for n in names if fold(n) not in own}
+        )
+
     def _options(
         self, text: str, found: list[Occurrence], i: int, plans: dict[int, _Plan]
     ) -> dict[str, int | None]:
@@ -210,6 +254,9 @@ class Corruptor:
             options.update(dict.fromkeys(SPELLING))
             if given_span(occurrence, self.known(occurrence.official)):
                 options["first_name"] = None
+                options["both"] = None
+                if self._others_first_names(occurrence.official):
+                    options["swapped_given"] = None
         else:
             earlier = next(
                 (
@@ -226,13 +273,18 @@ class Corruptor:
                 options["pair"] = partner
             if not options:
                 options.update(dict.fromkeys(SPELLING))
-            if _speaker_slot(text, occurrence) and word[:1].isupper() and not word.isupper():
-                if fold(word) not in WORD_SURNAMES:
-                    options["heard_word"] = None
-                elif not _SENTENCE_END.search(text[: target[0]]):
-                    options["lower_word"] = None  # "and trump said", never "trump said" opening a sentence
-        if not word.isupper():
-            options["case"] = None
+            cased = word[:1].isupper() and not word.isupper()
+            if _speaker_slot(text, occurrence) and cased and fold(word) not in WORD_SURNAMES:
+                options["heard_word"] = None
+            if (
+                (_speaker_slot(text, occurrence) or _name_place(text, occurrence))
+                and cased
+                and fold(word) in WORD_SURNAMES
+                and not _SENTENCE_END.search(text[: target[0]])
+            ):
+                options["lower_word"] = None  # "and trump said", never "trump said" opening a sentence
+        if not word.isupper() and not _inside_quote(text, target[0]):
+            options["case"] = None  # capitals inside a quotation are the speaker's emphasis
         return options
 
     def _apply(
@@ -257,7 +309,7 @@ class Corruptor:
             )
             cursor = plan.end
         parts.append(record.text[cursor:])
-        return Sample(sample_id, record.id, record.source, "".join(parts), tuple(damages))
+        return Sample(sample_id, record.id, record.source, "".join(parts), tuple(damages), record.errata)
 
     def _damage(self, kind: str, text: str, occurrence: Occurrence, rng: random.Random) -> _Plan | None:
         known = self.known(occurrence.official)
@@ -275,6 +327,26 @@ class Corruptor:
                 if new:
                     return _Plan(*given, new[0], kind, f"{sub}: {new[1]}", accepted)
             return None
+        if kind == "both":
+            given = given_span(occurrence, known)
+            assert given is not None
+            first_plan = self._damage("first_name", text, occurrence, rng)
+            for sub in _shuffled(rng, SPELLING):
+                picked = _pick(rng, DAMAGERS[sub](word), word, known)
+                if first_plan is None or not picked:
+                    continue
+                middle = text[given[1] : span[0]]
+                accepted = tuple(f"{a}{middle}{b}" for a in first_plan.accepted for b in surnames)
+                detail = f"{first_plan.detail}; {sub}: {picked[1]}"
+                return _Plan(given[0], span[1], f"{first_plan.new}{middle}{picked[0]}", kind, detail, accepted)
+            return None
+        if kind == "swapped_given":
+            given = given_span(occurrence, known)
+            assert given is not None
+            first = text[given[0] : given[1]]
+            accepted = (first, *_alike(first, known.given_names()))
+            other = rng.choice(self._others_first_names(occurrence.official))
+            return _Plan(*given, other, kind, f"{first} -> {other}", accepted)
         if kind == "case":
             upper = word.upper()
             if rng.random() < 0.5:
@@ -301,6 +373,13 @@ class Corruptor:
                 detail = picked[1] if kind == sub else f"{sub}: {picked[1]}"
                 return _Plan(*span, picked[0], kind, detail, surnames)
         return None
+
+
+def _inside_quote(text: str, position: int) -> bool:
+    """Whether ``position`` is inside a quotation opened earlier in its paragraph."""
+    segment = text[text.rfind("\n", 0, position) + 1 : position]
+    opened = segment.count("\u201c") + segment.count("\u00ab") - segment.count("\u201d") - segment.count("\u00bb")
+    return opened > 0 or segment.count('"') % 2 == 1
 
 
 def surname_span(occurrence: Occurrence) -> tuple[int, int] | None:
@@ -346,6 +425,25 @@ def _speaker_slot(text: str, occurrence: Occurrence) -> bool:
     return bool(after and after.group(1) in SPEECH_VERBS)
 
 
+_TITLE_BEFORE = re.compile(r"(?i:president|prime minister|minister|secretary|chancellor|senator|governor|mr|mrs|ms|dr)\.? $")
+_NAME_AND_BEFORE = re.compile(r"[A-Z][^\W\d_]+ and $")
+_AND_NAME_AFTER = re.compile(r" and [A-Z]")
+
+
+def _name_place(text: str, occurrence: Occurrence) -> bool:
+    """A title just before, or another name across "and" or a hyphen: only a name stands here
+    ("President Trump", "Putin and Trump", "the Putin-Trump meeting")."""
+    before = text[max(0, occurrence.start - 30) : occurrence.start]
+    after = text[occurrence.end : occurrence.end + 8]
+    return bool(
+        _TITLE_BEFORE.search(before)
+        or _NAME_AND_BEFORE.search(before)
+        or _AND_NAME_AFTER.match(after)
+        or re.search(r"[A-Z][^\W\d_]+-$", before)
+        or re.match(r"-[A-Z]", after)
+    )
+
+
 def _alike(word: str, spellings: set[str]) -> list[str]:
     """The gazetteer's other spellings of this word ("Galant" for "Gallant"), not other names
     of the person ("Lula" is not a spelling of "Silva")."""
@@ -385,8 +483,8 @@ def valid_damage(new: str, word: str, known: Known) -> bool:
         return False  # only accents or case changed (case is its own kind)
     if key != old and key in known.spellings():
         return False
-    if known.transliterated and transliteration_skeleton(key) == transliteration_skeleton(old):
-        return False
+    if known.accepts(new, word):
+        return False  # another right rendering, not damage (Rajapakse for Rajapaksa)
     if Indel.normalized_similarity(key, old) < MIN_SIMILARITY:
         return False
     return zipf_frequency(key, "en") < VERY_COMMON_ZIPF
@@ -417,6 +515,34 @@ def phonetic_damage(word: str) -> list[tuple[str, str]]:
         return []
     found = []
     for pattern, replacement in PHONETIC_RULES:
+        for match in re.finditer(pattern, lower):
+            i, j = match.span()
+            new = word[:i] + _recase(replacement, word[i:j], word) + word[j:]
+            found.append((new, f"{match.group()}->{replacement}"))
+    return found
+
+
+def inflection_damage(word: str) -> list[tuple[str, str]]:
+    """A case ending left on: Biden -> Bidena, Trump -> Trumpem, Stubb -> Stubbille; after a
+    final vowel, the ending takes its place (Rubio -> Rubia, Putina -> Putinu)."""
+    upper = word.isupper()
+    stem = word[:-1] if word[-1].lower() in _VOWELS else word
+    found = []
+    for ending, language in INFLECTIONS:
+        if stem is not word and ending[0] not in _VOWELS:
+            continue  # "Rubiot": a consonant ending goes on a consonant
+        found.append((stem + (ending.upper() if upper else ending), f"+{ending} ({language})"))
+    return found
+
+
+def respelling_damage(word: str) -> list[tuple[str, str]]:
+    """One sound written as another language writes it (Starmer -> Schtarmer is two; Shevchenko
+    -> Szevchenko, Peskov -> Peskow, Yellen -> Jellen)."""
+    lower = word.lower()
+    if len(lower) != len(word):
+        return []
+    found = []
+    for pattern, replacement in RESPELLING_RULES:
         for match in re.finditer(pattern, lower):
             i, j = match.span()
             new = word[:i] + _recase(replacement, word[i:j], word) + word[j:]
@@ -465,6 +591,8 @@ DAMAGERS: dict[str, Callable[[str], list[tuple[str, str]]]] = {
     "truncation": truncation_damage,
     "letters": letters_damage,
     "ocr": ocr_damage,
+    "inflection": inflection_damage,
+    "respelling": respelling_damage,
 }
 
 

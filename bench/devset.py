@@ -17,7 +17,8 @@ from typing import Any, Literal
 
 from gazetteer.index import NameIndex
 from gazetteer.loader import Entry
-from gazetteer.normalize import APOSTROPHES, TRANSLITERATED, fold, transliteration_skeleton
+from gazetteer.variants import NameVariants
+from gazetteer.normalize import APOSTROPHES, TRANSLITERATED, fold, transliteration_skeleton, vowel_frame
 
 # Letters of a word (names keep inner apostrophes: O'Brien); digits and "_" are not letters.
 WORD = re.compile(rf"[^\W\d_]+(?:[{APOSTROPHES}][^\W\d_]+)*")
@@ -47,6 +48,8 @@ class Record:
     text: str
     officials: tuple[Official, ...]
     source: str = "devset"
+    # The publisher's own misspellings of names, and the right spelling: (as written, right).
+    errata: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -75,7 +78,8 @@ def load_records(directory: Path) -> list[Record]:
 def record_from_json(data: dict[str, Any], *, source: str = "devset") -> Record:
     """A record from its JSON form (``id``, ``text``, ``officials[{name, mentions}]``)."""
     officials = tuple(Official(o["name"], tuple(o["mentions"])) for o in data["officials"])
-    return Record(str(data["id"]), str(data.get("title", "")), str(data["text"]), officials, source)
+    errata = tuple((str(wrong), str(right)) for wrong, right in data.get("errata", ()))
+    return Record(str(data["id"]), str(data.get("title", "")), str(data["text"]), officials, source, errata)
 
 
 def occurrences(record: Record) -> list[Occurrence]:
@@ -135,6 +139,28 @@ class Known:
     """
 
     entries: tuple[Entry, ...]
+    # Which spellings render one name (the index's table), for ``accepts``.
+    variants: NameVariants | None = None
+
+    def accepts(self, written: str, word: str) -> bool:
+        """Whether ``written`` is another right rendering of ``word`` for one of the entries,
+        by the service's own test (repair.names.is_valid_variant): then it is no damage."""
+        from repair.names import is_valid_variant
+
+        if self.variants is None:
+            return False
+        key = fold(written)
+        for entry in self.entries:
+            # Against what the text wrote, and against every spelling the gazetteer has: the
+            # service compares with the latter ("Berdymuchamedov" renders "Berdimuhamedow").
+            spellings = {fold(word)} | {fold(w) for n in (*entry.full_names, *entry.surnames) for w in n.split()}
+            if any(
+                is_valid_variant(key, spelling, entry, self.variants)
+                or is_valid_variant(key, spelling, entry, self.variants, given=True)
+                for spelling in spellings
+            ):
+                return True
+        return False
 
     @property
     def transliterated(self) -> bool:
@@ -157,26 +183,31 @@ class Known:
 def resolve(official: Official, index: NameIndex) -> Known:
     """The gazetteer entries an annotated official is: by full name, else by first name and a
     surname spelled the same way or transliterated alike ("Yoav Gallant" is "Yoav Galant")."""
+    from repair.names import is_valid_variant
+
     ids: set[str] = set()
     names = [official.name, *(m for m in official.mentions if len(m.split()) > 1)]
     for name in names:
         ids.update(form.entry_id for form in index.full_name(fold(_strip_possessive(name))))
     if not ids:
         first, last = fold(official.name.split()[0]), fold(official.name.split()[-1])
-        candidates: Iterable[str] = index.surname(last)
-        if not candidates:
-            skeleton = transliteration_skeleton(last)
-            candidates = (
-                i
-                for key in index.similar_surnames(last)
-                if transliteration_skeleton(key) == skeleton
-                for i in index.surname(key)
-            )
-        for entry_id in candidates:
-            entry = index.entries[entry_id]
-            if any(fold(n.split()[0]) == first for n in entry.full_names if len(n.split()) > 1):
-                ids.add(entry_id)
-    return Known(tuple(index.entries[i] for i in sorted(ids)))
+        skeleton, frame = transliteration_skeleton(last), vowel_frame(last)
+        alike = [
+            i
+            for key in index.similar_surnames(last)
+            if transliteration_skeleton(key) == skeleton or vowel_frame(key) == frame
+            for i in sorted(index.surname(key))
+            if index.entries[i].country in TRANSLITERATED
+        ]
+        for candidates in (sorted(index.surname(last)), alike):
+            for entry_id in candidates:
+                entry = index.entries[entry_id]
+                firsts = {fold(n.split()[0]) for n in entry.full_names if len(n.split()) > 1}
+                if first in firsts or any(is_valid_variant(first, f, entry, index.variants, given=True) for f in firsts):
+                    ids.add(entry_id)
+            if ids:
+                break
+    return Known(tuple(index.entries[i] for i in sorted(ids)), index.variants)
 
 
 def _strip_possessive(text: str) -> str:

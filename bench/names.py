@@ -41,6 +41,7 @@ sys.path.insert(0, str(ROOT))
 from bench.corrupt import KIND_HELP, KINDS, SUGGEST_ONLY, Sample, clean_samples, corrupt_all  # noqa: E402
 from bench.devset import Record, load_records  # noqa: E402
 from bench.naive import NaiveScan, NoChange, Service, System  # noqa: E402
+from bench.real import real_samples  # noqa: E402
 from bench.score import Fix, Tally, judge  # noqa: E402
 from bench.traps import PASSAGES, TRAPS, Trap  # noqa: E402
 from gazetteer.index import NameIndex, ocr_key, phonetic_key, similarity  # noqa: E402
@@ -50,6 +51,13 @@ from gazetteer.normalize import fold  # noqa: E402
 from repair.names import load_word_frequencies  # noqa: E402
 
 DEFAULT_DEVSET = ROOT.parent / "shared" / "data" / "devset"
+# The record sets a run can score: the corpus's held-out part is never read while tuning
+# (bench/train_scorer.py reads devset and dev only), so its figures are the ones to trust.
+PARTS = {
+    "heldout": ROOT / "bench" / "corpus" / "heldout",
+    "dev": ROOT / "bench" / "corpus" / "dev",
+    "devset": DEFAULT_DEVSET,
+}
 ARTICLE_CHARS = 5000
 TARGET_PRECISION = 0.99
 TARGET_RECALL = 0.90
@@ -64,7 +72,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         description="Development benchmark for name repair (see the module docstring).",
         formatter_class=argparse.ArgumentDefaultsHelpFormatter,
     )
-    parser.add_argument("--devset", type=Path, default=DEFAULT_DEVSET, help="folder of NNN.json records")
+    parser.add_argument(
+        "--part", choices=sorted(PARTS), default="heldout",
+        help="which records: the corpus's held-out part (never tuned on), its dev part, or the "
+        "shared devset (tuned on)",
+    )
+    parser.add_argument("--devset", type=Path, default=None, help="a folder of NNN.json records instead of --part")
     parser.add_argument("--seed", type=int, default=1, help="seed of the corruption and of the samples")
     parser.add_argument("--copies", type=int, default=2, help="corrupted copies of each record")
     parser.add_argument("--rate", type=float, default=0.5, help="share of a text's name occurrences damaged")
@@ -192,17 +205,19 @@ def per_5kb_ms(seconds: Iterable[tuple[Sample, float]]) -> list[float]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark and print its figures."""
     args = parse_args(argv)
-    devset = args.devset.resolve()
+    devset = (args.devset or PARTS[args.part]).resolve()
     if not devset.is_dir() or not any(devset.glob("*.json")):
         raise SystemExit(
-            f"no development set at {devset}: pass --devset DIR (a folder of NNN.json records; "
-            "in CI it is ../shared/data/devset beside the repository)"
+            f"no records at {devset}: pass --part or --devset DIR (a folder of NNN.json records; "
+            "the shared devset is ../shared/data/devset beside the repository)"
         )
     records = load_records(devset)
     if args.sample:
         chosen = random.Random(args.seed).sample(records, min(args.sample, len(records)))
         records = sorted(chosen, key=lambda r: r.id)
-    texts: list[Record] = [*records, *PASSAGES]
+    # Our own passages are fitted on (bench/train_scorer.py): they join the tuned-on parts only.
+    passages = () if args.devset is None and args.part == "heldout" else PASSAGES
+    texts: list[Record] = [*records, *passages]
 
     index, load_seconds = load_index()
     corrupted = corrupt_all(texts, index, seed=args.seed, copies=args.copies, rate=args.rate)
@@ -215,6 +230,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     results: dict[str, Result] = {}
     results["no change"] = evaluate(NoChange(), corrupted, clean, TRAPS)
     results["this service"] = evaluate(service, corrupted, clean, TRAPS)
+    real = evaluate(service, real_samples(), (), ())
     devset_corrupted = [s for s in corrupted if s.source == "devset"]
     # Copy 0 of every record, then copy 1 ...: an article never holds one record twice.
     by_copy = sorted(devset_corrupted, key=lambda s: (int(s.id.rpartition("#")[2]), s.id))
@@ -240,7 +256,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ours = speed["median_ms_per_5kb"]
         speed["speedup"] = speed["naive_median_ms_per_5kb"] / ours if ours else None
 
-    figures = report(args, devset, records, index, load_seconds, corrupted, clean, results, speed)
+    figures = report(args, devset, records, index, load_seconds, corrupted, clean, results, speed, real)
     if args.show_misses is not None:
         show_misses(results["this service"], args.show_misses)
     if args.json:
@@ -267,13 +283,15 @@ def report(
     clean: Sequence[Sample],
     results: dict[str, Result],
     speed: dict[str, Any],
+    real: Result,
 ) -> dict[str, Any]:
     """Print the figures and return them for JSON."""
     ours = results["this service"].tally
     damages = [d for s in corrupted for d in s.damages]
     print(f"Name repair: development benchmark (seed {args.seed}, {args.copies} corrupted copies "
           f"per text, damage rate {args.rate})")
-    print(f"texts:     {len(records)} records of {devset} + {len(PASSAGES)} passages of our own "
+    passages = len({s.record_id for s in clean}) - len(records)
+    print(f"texts:     {len(records)} records of {devset} + {passages} passages of our own "
           f"(bench/traps.py)")
     print(f"corrupted: {len(corrupted)} copies, {len(damages)} damaged places: {ours.damaged} of officials "
           f"the gazetteer knows, {ours.unknown_damaged} of officials it lacks, "
@@ -320,6 +338,10 @@ def report(
           f"{ours.suggest_applied} applied though suggestion-only (not in precision when right)")
     print(f"false edits in corrupted copies: {ours.false_edits}; wrong repairs: "
           f"{sum(len(v.wrong_fixes) for v in ours.verdicts)}")
+    mt = real.tally
+    print(f"real machine-translation damage (bench/corpus/real, fitted on): {mt.restored}/{mt.damaged} repaired, "
+          f"{mt.suggest_listed}/{mt.suggest_only} heard words suggested, {mt.false_edits} false edits, "
+          f"{sum(len(v.wrong_fixes) for v in mt.verdicts)} wrong repairs")
 
     print(f"\n{'trap':<6}{'service':>8}{'naive':>7}  tests")
     print("-" * 72)
@@ -363,11 +385,12 @@ def report(
     return {
         "config": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
         "dataset": {
-            "records": len(records), "passages": len(PASSAGES), "corrupted_copies": len(corrupted),
+            "records": len(records), "passages": passages, "corrupted_copies": len(corrupted),
             "damaged_places": len(damages), "clean_texts": len(clean), "traps": len(TRAPS),
             "gazetteer_entries": len(index), "gazetteer_version": index.gazetteer.version,
         },
         "systems": {name: r.tally.figures() for name, r in results.items()},
+        "real_damage": real.tally.figures(),
         "traps": trap_rows,
         "speed": speed,
         "targets": [{"name": n, "value": v, "goal": g, "met": m} for n, v, g, m in targets],

@@ -14,7 +14,9 @@ Macron") restores damage to one word of it.
   would restore it is listed but not applied; one applied is reported apart ("applied though
   suggestion-only") and left out of precision when it is right, counted wrong when it is not;
 - an applied fix that overlaps no damage is a false edit; on the clean copies, every applied
-  fix is, and they are reported per 10,000 words.
+  fix is, and they are reported per 10,000 words; except a fix of one of the publisher's own
+  misspellings listed with the record (``errata``, "Condoleeza" for "Condoleezza"), which is
+  counted apart and left out of precision.
 """
 
 from __future__ import annotations
@@ -60,6 +62,9 @@ class Verdict:
     # Applied fixes that restore suggestion-only damage: right, but should only be listed.
     premature: list[Fix] = field(default_factory=list)
     false_edits: list[Fix] = field(default_factory=list)
+    # Applied fixes of the publisher's own misspellings (``Sample.errata``): right, but no
+    # damage of ours, so left out of precision and of false edits alike.
+    errata_fixed: list[Fix] = field(default_factory=list)
 
     @property
     def applied(self) -> int:
@@ -81,7 +86,8 @@ def judge(sample: Sample, fixes: Sequence[Fix]) -> Verdict:
                 else:
                     verdict.missed.append((damage, hint))
         elif not damages:
-            verdict.false_edits.extend(cluster)
+            for fix in cluster:
+                (verdict.errata_fixed if _fixes_erratum(fix, sample.errata) else verdict.false_edits).append(fix)
         elif _restores(sample.text, cluster, damages):
             if any(d.kind in SUGGEST_ONLY for d in damages):
                 verdict.premature.extend(cluster)
@@ -93,6 +99,11 @@ def judge(sample: Sample, fixes: Sequence[Fix]) -> Verdict:
             verdict.wrong_fixes.extend(cluster)
             verdict.wrong.extend((d, tuple(cluster)) for d in damages)
     return verdict
+
+
+def _fixes_erratum(fix: Fix, errata: Sequence[tuple[str, str]]) -> bool:
+    """Whether a fix puts right one of the publisher's misspellings, and nothing else."""
+    return any(wrong in fix.original and fix.original.replace(wrong, right) == fix.replacement for wrong, right in errata)
 
 
 def _clusters(
@@ -172,11 +183,13 @@ class Tally:
     false_edits: int = 0
     clean_words: int = 0
     clean_false_edits: int = 0
+    errata_fixed: int = 0
     verdicts: list[Verdict] = field(default_factory=list)
 
     def add(self, verdict: Verdict) -> None:
         """Count one judged sample (corrupted or clean)."""
         self.verdicts.append(verdict)
+        self.errata_fixed += len(verdict.errata_fixed)
         if verdict.sample.clean:
             self.clean_words += word_count(verdict.sample.text)
             self.clean_false_edits += len(verdict.false_edits)
@@ -244,6 +257,7 @@ class Tally:
             "clean_words": self.clean_words,
             "clean_false_edits": self.clean_false_edits,
             "false_edits_per_10k_words": self.false_edits_per_10k,
+            "publisher_misspellings_fixed": self.errata_fixed,
             "recall_by_kind": {k: self.kind_recall(k) for k in KINDS if k not in SUGGEST_ONLY},
             "damaged_by_kind": dict(self.damaged_by_kind),
             "unknown_officials": {"damaged": self.unknown_damaged, "restored": self.unknown_restored},

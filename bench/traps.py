@@ -208,4 +208,31 @@ PASSAGES: tuple[Record, ...] = (
         "preferred dialogue.",
         {"Mark Carney": ["Mark Carney", "Carney"], "Claudia Sheinbaum": ["Claudia Sheinbaum", "Sheinbaum"]},
     ),
+    # Bylines: the newsroom's own writers (the curated gazetteer's journalists), named nowhere
+    # else, beside writers it does not know.
+    _record(
+        "S13", "Ministers meet in Munich",
+        "Foreign ministers of the G7 met in Munich on Saturday to discuss the war in Ukraine and "
+        "the coming talks in Riyadh. Several said they had not been consulted.\n"
+        "Additional reporting by Felicia Schwartz in Munich, Leila Abboud in Paris and Lucy "
+        "Fisher in London",
+        {
+            "Felicia Schwartz": ["Felicia Schwartz"],
+            "Leila Abboud": ["Leila Abboud"],
+            "Lucy Fisher": ["Lucy Fisher"],
+        },
+    ),
+    _record(
+        "S14", "Budget vote delayed",
+        "The vote on the budget was delayed until next week after talks between the coalition "
+        "parties broke down late on Thursday.\n"
+        "Reporting by Lucy Fisher and Marta Kowalczyk in London; editing by Leila Abboud and "
+        "Daniel Okafor",
+        {
+            "Lucy Fisher": ["Lucy Fisher"],
+            "Leila Abboud": ["Leila Abboud"],
+            "Marta Kowalczyk": ["Marta Kowalczyk"],
+            "Daniel Okafor": ["Daniel Okafor"],
+        },
+    ),
 )

@@ -32,6 +32,7 @@ import yaml
 
 from gazetteer.loader import BUILT_FIELDS, BUILT_PATH, CURATED_PATH, DATA, load_gazetteer
 from gazetteer.normalize import TRANSLITERATED, fold, transliteration_skeleton
+from gazetteer.variants import NAME_PARTS_PATH, NameVariants
 
 DEFAULT_SOURCES = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "gazetteer-sources"
 SUMMARY_PATH = DATA / "SUMMARY.md"
@@ -90,11 +91,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sources", type=Path, default=DEFAULT_SOURCES, help="the sources folder")
     parser.add_argument("--out", type=Path, default=BUILT_PATH, help="the built gazetteer file")
     parser.add_argument("--summary", type=Path, default=SUMMARY_PATH, help="the summary file")
+    parser.add_argument("--name-parts", type=Path, default=NAME_PARTS_PATH, help="the name-part spellings file")
     args = parser.parse_args(argv)
     if not args.sources.is_dir():
         parser.error(f"no sources folder at {args.sources}")
     people = gather(args.sources)
-    variants = read_name_variants(args.sources / "rigour-person-names" / "persons.txt")
+    name_table = args.sources / "rigour-person-names" / "persons.txt"
+    variants = read_name_variants(name_table)
+    args.name_parts.write_bytes(deterministic_gzip(name_parts(name_table)))
     rows = finish(people, variants)
     args.out.write_bytes(deterministic_gzip(to_jsonl(rows)))
     summary = summarize(rows, people, check_world_leaders(args.sources, rows))
@@ -288,6 +292,21 @@ def read_name_variants(path: Path) -> dict[str, tuple[str, ...]]:
     return {part: tuple(sorted(v - {part})) for part, v in groups.items()}
 
 
+def name_parts(path: Path) -> bytes:
+    """The rigour table's Latin-script spellings, folded, in groups, as gazetteer/variants.py
+    reads them: which spellings render one name, and which words are names at all. Single
+    spellings are kept too: "salah" is a name even with no other Latin spelling."""
+    groups = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        names, _, _group = line.partition(" => ")
+        members = {
+            fold(n.strip()) for n in names.split(",") if is_latin(n.strip()) and _PLAIN_PART.fullmatch(fold(n.strip()))
+        }
+        if members:
+            groups.add(tuple(sorted(members)))
+    return NameVariants.from_groups(sorted(groups)).to_bytes()
+
+
 def finish(people: dict[str, Person], variants: dict[str, tuple[str, ...]]) -> list[dict[str, Any]]:
     """One sorted, serialisable row per person with a Latin-script name and a post."""
     kept = [p for p in people.values() if p.name and is_latin(p.name) and p.roles]
@@ -304,6 +323,9 @@ def finish(people: dict[str, Person], variants: dict[str, tuple[str, ...]]) -> l
         prominence = best[4]
         surname = surname_of(person.name)
         aliases = {a for a in person.aliases if fold(a) != fold(person.name)}
+        head = person.name.split(",")[0].strip()
+        if head != person.name and len(head.split()) > 1 and "of" not in head.split():
+            aliases.add(head)  # "Maggie Jones" of "Maggie Jones, Baroness Jones of Whitchurch"
         surname_variants: set[str] = set()
         country = best[1] or person.country_hint
         if prominence >= VARIANT_PROMINENCE:
@@ -316,7 +338,7 @@ def finish(people: dict[str, Person], variants: dict[str, tuple[str, ...]]) -> l
                 "id": person.id,
                 "name": person.name,
                 "surname": surname,
-                "aliases": sorted(aliases, key=fold),
+                "aliases": sorted(aliases, key=lambda alias: (fold(alias), alias)),
                 "surname_variants": sorted(surname_variants),
                 "role": best[0],
                 "country": country or "unknown",
@@ -337,8 +359,13 @@ def _role_order(role: tuple[str, str, str, str, float]) -> tuple[object, ...]:
 
 
 def surname_of(name: str) -> str:
-    """The last word of a name, past a generational suffix ("Jr.", "III")."""
-    words = name.replace(",", " ").split()
+    """The last word of a name, past a generational suffix ("Jr.", "III"); a monarch's name
+    alone ("Abdullah" of "Abdullah of Saudi Arabia"), which is how the news calls them."""
+    # "Maggie Jones, Baroness Jones of Whitchurch", "Albert II, Prince of Monaco": the name
+    # is before the comma; what follows is a title.
+    words = name.split(",")[0].split()
+    if "of" in words[1:]:
+        return words[0]
     while len(words) > 1 and re.fullmatch(r"(jr\.?|sr\.?|[ivx]+)", words[-1], re.IGNORECASE):
         words.pop()
     return words[-1] if words else name

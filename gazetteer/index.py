@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import gc
 import logging
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -20,6 +21,7 @@ import jellyfish
 from rapidfuzz.distance import Indel, JaroWinkler, OSA
 
 from gazetteer.loader import Entry, Gazetteer, load_gazetteer
+from gazetteer.variants import load_variants
 from gazetteer.normalize import fold, fold_uncached
 
 log = logging.getLogger(__name__)
@@ -110,9 +112,13 @@ class NameIndex:
         self._sorted_surnames = sorted(self._surname)
         self._all_given = frozenset(given)
         self._phonetic: dict[str, set[str]] = defaultdict(set)
+        self._respelled: dict[str, str] = {}
         self._surname_deletes: dict[str, str] = {}
         for key in self._surname:
             self._phonetic[phonetic_key(key)].add(key)
+            respelled = respelling_key(key)
+            if respelled != key:
+                _add_packed(self._respelled, respelled, key)
             for variant in deletes(key, 1):
                 _add_packed(self._surname_deletes, variant, key)
         # Written first names line up with a form's last given names ("Tayyip Erdogan"), so
@@ -151,6 +157,10 @@ class NameIndex:
         self.known_words = frozenset(
             word for key in (*self._full, *self._surname) for word in key.split()
         )
+        # Which spellings render one name, and which words are names at all (rigour's table).
+        self.variants = load_variants()
+        # The newsroom's own writers, few: a byline names them ("Additional reporting by ...").
+        self.journalists = tuple(sorted(e.id for e in gazetteer.entries.values() if e.kind == "journalist"))
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -184,6 +194,10 @@ class NameIndex:
         entry = self.entries[entry_id]
         return next((s for s in entry.surnames if fold(s) == key), entry.surname)
 
+    def given_count(self, key: str) -> int:
+        """How many officials bear ``key`` (folded) as their last given name."""
+        return len(self._last_given.get(key, ()))
+
     def is_given_name(self, key: str) -> bool:
         """Whether ``key`` (folded) is anyone's first name."""
         return key in self._all_given
@@ -216,6 +230,16 @@ class NameIndex:
                 if len(longer) - len(key) <= 2:
                     found.add(longer)
         found.update(self._phonetic.get(phonetic_key(key), ()))
+        # Written as another language writes the sounds ("Zvangirai" for Tsvangirai).
+        respelled = respelling_key(key)
+        found.update(_unpack(self._respelled.get(respelled)))
+        if respelled in self._surname:
+            found.add(respelled)
+        # A case ending left on ("Johnsonille", "Pompeem"): the stem, or the stem and a vowel.
+        for ending in CASE_ENDINGS:
+            stem = key[: -len(ending)]
+            if key.endswith(ending) and len(stem) >= _MIN_STEM:
+                found.update(k for k in (stem, *(stem + v for v in "aeiou")) if k in self._surname and inflected(key, k))
         found.discard(key)
         # News repeats its words, within an article and across them: keep the answers.
         return _keep(self._similar_surnames, key, sorted(found))
@@ -384,14 +408,22 @@ def similarity(a: str, b: str) -> tuple[float, str]:
     """How alike two folded name parts are (0..1), and the kind of difference.
 
     The kinds are the damage seen in translated, OCR'd and transcribed text: ``exact``,
+    ``inflected`` (a case ending of the source language left on: Bidena, Pompeem, Johnsonille),
     ``added`` (an ending added: Stubber), ``cut`` (cut short: Tus), ``one``/``two`` (letters
     off), ``ocr`` (letters a scanner confuses: Pornpeo), ``sound`` (sounds the same: Makron,
-    Ostin), ``sound-like`` (McCone), ``letters`` (merely similar letters).
+    Ostin), ``respelled`` (written as another language writes its sounds: Schtarmer, Peskow),
+    ``sound-like`` (McCone), ``letters`` (merely similar letters).
     """
     if a == b:
         return 1.0, "exact"
+    if a.count(" ") != b.count(" "):
+        return 0.0, "letters"  # "swire mp" is not "swire" with an ending: a word is no letter
+    if a.startswith(b) and a[len(b) :] in DERIVED_ENDINGS:
+        return 0.0, "derived"  # "Putinism", "Blairite", "Biyaism": an English word made of the name
     if len(b) >= 4 and a.startswith(b) and len(a) - len(b) <= 3:
         return (0.9 if len(a) - len(b) == 1 else 0.85), "added"
+    if inflected(a, b):
+        return 0.85, "inflected"
     if len(a) >= 3 and b.startswith(a) and len(b) - len(a) <= 2:
         return (0.85 if len(b) - len(a) == 1 else 0.8), "cut"
     distance = OSA.distance(a, b)
@@ -404,6 +436,8 @@ def similarity(a: str, b: str) -> tuple[float, str]:
     same_start = a[0] == b[0] or (a[0] in _VOWELS and b[0] in _VOWELS)
     if key_a and _sound(key_a) == _sound(key_b) and same_start and distance <= 2 and abs(len(a) - len(b)) <= 1:
         return 0.85, "sound"
+    if min(len(a), len(b)) >= 4 and a[:1] != "" and respelling_key(a) == respelling_key(b):
+        return 0.88, "respelled"
     if distance == 2 and min(len(a), len(b)) >= 6:
         return 0.8, "two"
     if (
@@ -418,6 +452,11 @@ def similarity(a: str, b: str) -> tuple[float, str]:
 
 
 _VOWELS = frozenset("aeiouy")
+# Endings English puts on a name to make a word of it: Putinism, Trumpist, Blairite, Chavista,
+# Reaganomics, Obamacare, Watergate.
+DERIVED_ENDINGS = frozenset(
+    "ism isms ist ists ite ites ian ians ista istas ismo nomics care gate mania esque".split()
+)
 # Letters and pairs a scanner mistakes for one another, each mapped to one spelling: rn/m,
 # cl/d, ii/u, li/h, vv/w, ri/n, c/e, and l/I (which folding has made l/i).
 # (In this order: "Rislii" is Rishi with h misread, before "ii" would be taken for u.)
@@ -432,14 +471,62 @@ def ocr_key(word: str) -> str:
     return word
 
 
+# How other languages write the sounds of a name, each mapped to one spelling, in this order:
+# a German or Polish rendering of a Slavic or English name (Schtarmer, Czernyshov, Szevchenko,
+# Jellen, Peskow, Zelenski), a Russian one of a Latin name (Zhokonya), "kh" or "ch" for "h".
+_RESPELLINGS = (
+    ("tsch", "ch"), ("sch", "sh"), ("sz", "sh"), ("cz", "ch"), ("dzh", "j"), ("zh", "j"), ("kh", "h"),
+    ("ch", "h"), ("j", "y"), ("ts", "s"), ("tz", "s"), ("z", "s"), ("w", "v"), ("ck", "k"), ("ph", "f"),
+)
+
+
+@lru_cache(maxsize=65536)
+def respelling_key(word: str) -> str:
+    """``word`` with every other language's way of writing a sound mapped to one spelling:
+    Schtarmer and Starmer, Peskow and Peskov, Zhokonya and Jokonya agree."""
+    for written, sound in _RESPELLINGS:
+        word = word.replace(written, sound)
+    word = re.sub(r"c(?=[aou])", "k", word)
+    return word[:-1] + "i" if word.endswith("y") else word
+
+
 def _sound(key: str) -> str:
     """A Metaphone key without its first vowel: Ostin and Austin sound alike."""
     return key[1:] if key[:1] in ("A", "E", "I", "O", "U") else key
 
 
+# Case endings that machine translation from an inflected language leaves on a name: Slavic
+# (Bidena, Macronu, Trumpem, Putinom, Pompeovi), Baltic (Starmeris, Rutas), Turkish (Putinin),
+# Finnish (Stubbille, Stubbin), Hungarian (Bidennek, Macront). Longest first.
+CASE_ENDINGS = tuple(
+    sorted(
+        "a u e y om em ovi owi ym is as us in un nin ille lle lla sta n nak nek t ot et ja ju jem".split(),
+        key=len,
+        reverse=True,
+    )
+)
+_ENDING_SET = frozenset(CASE_ENDINGS)
+_MIN_STEM = 4
+
+
+def inflected(a: str, b: str) -> bool:
+    """Whether ``a`` is the name ``b`` with a case ending on (Johnson -> Johnsonille), or with
+    its final vowel turned into one (Pompeo -> Pompeem, Suga -> Sugin)."""
+    if len(a) <= len(b) - 1 or len(b) < _MIN_STEM:
+        return False
+    stems = (b, b[:-1]) if b[-1] in _VOWELS else (b,)
+    for stem in stems:
+        if len(stem) >= _MIN_STEM and a.startswith(stem) and a[len(stem) :] in _ENDING_SET and a != b:
+            return True
+    return False
+
+
 def may_be_alike(a: str, b: str) -> bool:
     """A cheap test that ``similarity(a, b)`` can reach 0.8: every kind of damage it scores
-    that high is two edits at most, or an ending added or cut, or a scanner's misreading."""
+    that high is two edits at most, or an ending added or cut, or a scanner's misreading, or
+    a case ending, or another language's spelling."""
+    if inflected(a, b) or respelling_key(a) == respelling_key(b):
+        return True
     if abs(len(a) - len(b)) > 3:
         return False
     distance = OSA.distance(a, b, score_cutoff=3)
@@ -448,8 +535,10 @@ def may_be_alike(a: str, b: str) -> bool:
 
 def within_three_edits(a: str, b: str) -> bool:
     """A cheaper, looser test than ``similarity``: the kinds it scores 0.7 or more are within
-    three edits, sound-alikes apart."""
-    return abs(len(a) - len(b)) <= 3 and OSA.distance(a, b, score_cutoff=3) <= 3
+    three edits, sound-alikes apart, or a case ending or another language's spelling."""
+    if abs(len(a) - len(b)) <= 3 and OSA.distance(a, b, score_cutoff=3) <= 3:
+        return True
+    return inflected(a, b) or respelling_key(a) == respelling_key(b)
 
 
 def best_similarity(query: str, choices: Iterable[str]) -> tuple[float, str, str]:

@@ -51,12 +51,51 @@ TRANSLITERATED = frozenset(
         "Afghanistan", "Pakistan", "India", "Bangladesh", "Nepal", "Sri Lanka", "Bhutan",
         "Myanmar", "Thailand", "Laos", "Cambodia", "China", "Taiwan", "Hong Kong", "Japan",
         "North Korea", "South Korea", "Ethiopia", "Eritrea", "Maldives", "Mauritania",
+        # Latin script now, but English writes their people's names as transliterated from
+        # Russian (Berdimuhamedov for Berdimuhamedow, Aliyev).
+        "Azerbaijan", "Turkmenistan", "Uzbekistan",
     }
 )
 
 
+# Letters that romanisations of one sound differ in: Araghchi/Araqchi (Persian), Khalid/
+# Halid, Djokovic/Jokovic, Mamadou/Mamadu, Wladimir/Vladimir, Mustapha/Mustafa.
+_ROMANISATIONS = (("dzh", "j"), ("dj", "j"), ("gh", "q"), ("kh", "h"), ("ou", "u"), ("ph", "f"), ("w", "v"), ("x", "ks"))
+
+
 def transliteration_skeleton(word: str) -> str:
     """What English transliterations of one name share: Zelensky, Zelenskyy and Zelenskiy
-    all give "zlnsk" (no i/y/e, no doubled letters, x as ks)."""
-    letters = [c for c in fold(word).replace("x", "ks") if c not in "iye"]
+    all give "zlnsk" (no i/y/e, no doubled letters, x as ks, gh as q, kh as h...)."""
+    folded = fold(word)
+    for written, sound in _ROMANISATIONS:
+        folded = folded.replace(written, sound)
+    letters = [c for c in folded if c not in "iye"]
+    return "".join(c for i, c in enumerate(letters) if i == 0 or c != letters[i - 1])
+
+# Countries written in the Latin script whose people's first names are often Arabic, and
+# romanised in several ways (Muhammadu/Mohammadu, Abubakar/Aboubacar, Mamadou/Mamadu): a
+# first name spelled another way there is another rendering, not damage. Their surnames,
+# which are not transliterations (Tinubu), have one spelling.
+ROMANISED_GIVEN_NAMES = frozenset(
+    {
+        "Nigeria", "Niger", "Chad", "Mali", "Senegal", "Gambia", "Guinea", "Burkina Faso",
+        "Cameroon", "Somalia", "Djibouti", "Comoros", "Indonesia", "Malaysia", "Brunei",
+        "Azerbaijan", "Uzbekistan", "Turkmenistan", "Turkey", "Bosnia and Herzegovina", "Kosovo",
+        "Albania", "Tanzania", "Kenya",
+    }
+)
+
+# Consonants that romanisations write with or without an "h" (Sheik/Sheikh, Rajapaksa's Sinhala
+# "th" and "t"), then every vowel as one: what the English spellings of a transliterated name
+# keep in common beyond the skeleton above (Rajapakse/Rajapaksa, Pezeshkian/Pezeshkyan).
+_ASPIRATES = (("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("ph", "f"))
+
+
+def vowel_frame(word: str) -> str:
+    """A folded name with each run of vowels (y included) as one "a", aspirated consonants
+    plain and doubled letters single: "rajapakse" and "rajapaksa" both give "rajapaksa"."""
+    folded = fold(word)
+    for written, plain in _ASPIRATES:
+        folded = folded.replace(written, plain)
+    letters = ["a" if c in "aeiouy" else c for c in folded]
     return "".join(c for i, c in enumerate(letters) if i == 0 or c != letters[i - 1])

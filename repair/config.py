@@ -40,6 +40,12 @@ SETTINGS: tuple[tuple[str, Any, str], ...] = (
 )
 
 
+# What build_repairer reads; a batch job ships only these to its workers (no admin token).
+REPAIRER_SETTINGS = (
+    "GRAMMAR_ENGINE", "LANGUAGETOOL_URL", "GRAMMAR_TIMEOUT", "MAX_TEXT_CHARS", "GAZETTEER_BASE", "GAZETTEER_FILES",
+)
+
+
 def settings(environ: Mapping[str, str], overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """The defaults of SETTINGS, then every ``REPAIR_*`` variable of ``environ``, then ``overrides``.
 

@@ -27,7 +27,10 @@ TITLES = frozenset(
     spokesman spokeswoman spokesperson king queen premier leader mr mrs ms dr sir dame
     lord sheikh emir prince princess crown general commissioner representative chair chairman
     chairwoman mayor vice deputy foreign defence defense finance state counterpart colleague
-    director srsg srcc adviser advisor""".split()
+    director srsg srcc adviser advisor commodore admiral colonel captain lieutenant sergeant
+    commander marshal brigadier gen col lt capt sgt adm judge justice bishop archbishop cardinal
+    imam rabbi reverend rev pastor professor prof ayatollah sultan congressman congresswoman
+    rep sen baroness baron lady elect designate""".split()
 )
 # Verbs after which the word before is the speaker: "the trump said", "Stubb told".
 SPEECH_VERBS = frozenset(
@@ -97,6 +100,18 @@ _POSSESSIVE = re.compile(rf"[{APOSTROPHES}](?<={_LETTER}[{APOSTROPHES}])[sS](?!{
 # with str.find: an alternation of them in one regular expression costs a third of this stage.
 _SPEECH_VERB_SPELLINGS = tuple(sorted(SPEECH_VERBS))
 _LABEL = re.compile(r"[ \t]*:")
+# Titles a name follows in lower case as in capitals ("President trump", "Mr. brown").
+_NAME_TITLES = "president|prime minister|minister|secretary|chancellor|senator|governor|mr|mrs|ms|dr"
+# Capitalised, as a title before a name is: "the prime minister may call elections" is no May.
+_CAPITALISED_TITLES = "|".join(t.title() for t in _NAME_TITLES.split("|"))
+_LOWER_WORD = rf"(?P<word>[a-z]{{3,}}(?:[{APOSTROPHES}][a-z]+)?)"
+_NAME_PLACES = (
+    re.compile(rf"(?<!{_LETTER})(?:{_CAPITALISED_TITLES})\.? {_LOWER_WORD}(?!{_LETTER})"),
+    re.compile(rf"(?<!{_LETTER})[{_UPPER}]{_LETTER}+ and {_LOWER_WORD}(?!{_LETTER})"),
+    re.compile(rf"(?<!{_LETTER}){_LOWER_WORD} and [{_UPPER}]"),
+    re.compile(rf"[{_UPPER}]{_LETTER}+-{_LOWER_WORD}(?!{_LETTER})"),
+    re.compile(rf"(?<!{_LETTER}){_LOWER_WORD}-[{_UPPER}]"),
+)
 _NEXT_WORD = re.compile(rf"{_NOT_LETTER}*({_WORD_PATTERN})")
 
 
@@ -113,6 +128,11 @@ class Token(NamedTuple):
     def is_capitalised(self) -> bool:
         """Starts with an upper-case letter."""
         return self.text[:1].isupper()
+
+    @property
+    def misread(self) -> bool:
+        """Read with a scanner's capital I for l ("KabiIa"): its key has the l back."""
+        return "I" in self.text and fold(self.text) != self.key
 
     @property
     def is_upper(self) -> bool:
@@ -163,12 +183,22 @@ def find_mentions(text: str) -> list[Mention]:
                 )
                 mentions.append(_mention(text, reversed_text, lines, tokens, lower_case=False))
     slots = [m.end() for m in _POSSESSIVE.finditer(text)] + _speech_verbs(text)
+    seen = set()
     for slot in slots:
         start, end = _word_before(text, reversed_text, slot)
         stem = strip_possessive(text[start:end])
-        if stem.islower() and 3 <= len(stem) <= MAX_NAME_WORD and stem not in PARTICLES:
+        if stem.islower() and 3 <= len(stem) <= MAX_NAME_WORD and stem not in PARTICLES and start not in seen:
+            seen.add(start)
             token = _token(text[start:end], start)
             mentions.append(_mention(text, reversed_text, lines, (token,), lower_case=True))
+    # A lower-case word where only a name stands: after a title ("President trump"), beside a
+    # name across "and" or a hyphen ("Putin and trump", "the Putin-trump meeting").
+    for pattern in _NAME_PLACES:
+        for match in pattern.finditer(text):
+            start, word = match.start("word"), match.group("word")
+            if start not in seen and strip_possessive(word) not in PARTICLES and len(word) <= MAX_NAME_WORD:
+                seen.add(start)
+                mentions.append(_mention(text, reversed_text, lines, (_token(word, start),), lower_case=True))
     mentions.sort(key=lambda m: m.tokens[0].start)
     return mentions
 
@@ -252,7 +282,11 @@ def _token(word: str, start: int) -> Token:
 @lru_cache(maxsize=65536)
 def _stem_and_key(word: str) -> tuple[str, str]:
     stem = strip_possessive(word)
-    return stem, fold(stem)
+    # A capital I between small letters is a scanner's l ("KabiIa"), save after Mc and Mac.
+    return stem, fold(_MISREAD_I.sub("l", stem) if "I" in stem else stem)
+
+
+_MISREAD_I = re.compile(r"(?<=[a-z])(?<!c)I(?=[a-z])")
 
 
 def _mention(

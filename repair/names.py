@@ -22,9 +22,11 @@ a run of names and the index's per-word lookups are kept, as news repeats its na
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 import weakref
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -43,11 +45,41 @@ from gazetteer.index import (
 from repair.deadline import Deadline
 from repair.mentions import PARTICLES, SPEECH_VERBS, TITLES, Mention, Token, tokenize
 from repair.nearby import NearbyNames
+from repair.scorer import NameScorer, load_scorer
 from gazetteer.loader import Entry
-from gazetteer.normalize import TRANSLITERATED, fold, transliteration_skeleton
+from gazetteer.variants import NameVariants
+from gazetteer.normalize import ROMANISED_GIVEN_NAMES, TRANSLITERATED, fold, transliteration_skeleton, vowel_frame
 
+# Words before a common noun, seldom before a name: "the court said", "a brown coat".
+DETERMINERS = frozenset("the a an this that these those its their his her our my your another every".split())
+# Ways an article names a country other than by its name or a word that starts like it
+# ("Russia", "Russian"): its people, its capital.
+COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
+    "United States": ("u.s.", "american", "washington"),
+    "United Kingdom": ("britain", "british", "u.k.", "london", "downing street"),
+    "France": ("french", "paris", "elysee"),
+    "Spain": ("spanish", "madrid"),
+    "Netherlands": ("dutch", "the hague"),
+    "Switzerland": ("swiss", "bern"),
+    "Philippines": ("filipino", "manila"),
+    "Greece": ("greek", "athens"),
+    "Cyprus": ("cypriot",),
+    "Denmark": ("danish", "copenhagen"),
+    "Sweden": ("swedish", "stockholm"),
+    "Finland": ("finnish", "helsinki"),
+    "Poland": ("polish", "warsaw"),
+    "Ireland": ("irish", "dublin"),
+    "China": ("chinese", "beijing"),
+    "Japan": ("japanese", "tokyo"),
+    "Russia": ("moscow", "kremlin"),
+    "Ukraine": ("ukrainian", "kyiv", "kiev"),
+    "Germany": ("berlin",),
+    "Italy": ("rome",),
+    "European Union": ("european", "brussels", "eu "),
+    "United Nations": ("u.n.", "un "),
+}
 # Titles that say who but not which post.
-HONORIFICS = frozenset("mr mrs ms dr sir dame lord counterpart colleague".split())
+HONORIFICS = frozenset("mr mrs ms dr sir dame lord counterpart colleague elect designate".split())
 ABBREVIATED_TITLES = {"srsg": ("special", "representative"), "srcc": ("special", "representative")}
 # Posts an article names instead of the person ("the Prime Minister of the United Kingdom").
 HEAD_POSTS = re.compile(
@@ -68,7 +100,7 @@ HEARD_WORD_CEILING = 0.7
 TITLED_PROMINENCE = 0.6
 # Damage that leaves no doubt about the letters meant (a letter off, cut, added, misread), as
 # against a likeness of sound.
-EXACT_DAMAGE = frozenset({"one", "cut", "added", "ocr"})
+EXACT_DAMAGE = frozenset({"one", "cut", "added", "inflected", "ocr"})
 HEAD_PROMINENCE = 0.9
 PAIRED_PROMINENCE = 0.8
 # A surname spelled right for somebody is taken for another's misspelt only when that other
@@ -78,10 +110,19 @@ NAMESAKE_FLOOR = 0.6
 ARTICLE_PROMINENCE = 0.9
 # A word that is somebody's first name counts as a name of this prominence.
 GIVEN_NAME_PROMINENCE = 0.5
-MAX_WINDOW = 4
+# Words of a full name read at once: "Luiz Inácio Lula da Silva" is five.
+MAX_WINDOW = 5
 MAX_CONFIDENCE = 0.99
 # A name spelled right for the person meant, but in capitals amid lower-case text.
 RECASE_CONFIDENCE = 0.9
+# A word this common ("may", "will") is read as a name only where a name must stand: before
+# a speech verb or a possessive.
+FUNCTION_WORD_ZIPF = 5.5
+# A first name this few officials bear ("Kaja") makes a near miss of one of them likelier
+# than somebody else of that name.
+RARE_FIRST_NAME = 10
+# Two people alike whose names are spelled differently: the fix is only suggested.
+CONTESTED_CEILING = 0.7
 # Lower-case words are real words heard instead of a name: never more than a suggestion.
 LOWER_CASE_CEILING = 0.6
 
@@ -97,6 +138,8 @@ class Decision:
     entry_id: str
     confidence: float
     evidence: tuple[str, ...]
+    # What the scorer weighed (repair/scorer.py), for the benchmark and for training it.
+    signals: tuple[tuple[str, float], ...] = field(default=(), compare=False)
 
     @property
     def reason(self) -> str:
@@ -111,12 +154,17 @@ class _Article:
 
     people: set[str] = field(default_factory=set)
     in_full: set[str] = field(default_factory=set)
+    # Named exactly: a full name as the gazetteer spells it, or a surname only they bear.
+    sighted: set[str] = field(default_factory=set)
+    # Surnames the article spells otherwise than the gazetteer, rightly: entry id -> spelling.
+    spelled: dict[str, str] = field(default_factory=dict)
 
     text: str = ""
     _surnames: list[tuple[str, str, float]] | None = None
     _nearby: NearbyNames[tuple[str, str, float]] | None = None
-    _posts: list[str] | None = None
     _folded: str | None = None
+    _countries: dict[str, bool] = field(default_factory=dict)
+    _post_holders: list[str] | None = None
 
     def folded_text(self) -> str:
         """The whole text lower-cased, without accents, for finding posts and countries in it.
@@ -129,18 +177,35 @@ class _Article:
             self._folded = plain.casefold()
         return self._folded
 
-    def posts_named(self, index: NameIndex) -> list[str]:
-        """``_posts_named`` of the text, found once: the text was searched again for every
-        lower-case mention."""
-        if self._posts is None:
-            self._posts = _posts_named(index, self.folded_text())
-        return self._posts
-
-    def note(self, entry_id: str, *, in_full: bool = False) -> None:
+    def note(self, entry_id: str, *, in_full: bool = False, sighted: bool = False) -> None:
         self.people.add(entry_id)
         if in_full:
             self.in_full.add(entry_id)
+        if sighted:
+            self.sighted.add(entry_id)
         self._surnames = self._nearby = None
+
+    def names_country(self, country: str) -> bool:
+        """Whether the article names a country: by its name, a word starting like it
+        ("Ghanaian", "Turkish"), its people or its capital."""
+        found = self._countries.get(country)
+        if found is None:
+            folded = fold(country)
+            stem = folded[: max(4, len(folded) - 2)] if " " not in folded else folded
+            words = (stem, *COUNTRY_WORDS.get(country, ()))
+            text = self.folded_text()
+            found = self._countries[country] = bool(country) and country != "unknown" and any(w in text for w in words)
+        return found
+
+    def post_holders(self, index: NameIndex) -> list[str]:
+        """Who holds the head posts the article names ("the Prime Minister of Poland")."""
+        if self._post_holders is None:
+            self._post_holders = _posts_named(index, self.folded_text())
+        return self._post_holders
+
+    def _spelled(self, entry_id: str) -> tuple[str, ...]:
+        spelling = self.spelled.get(entry_id)
+        return (spelling,) if spelling else ()
 
     def surnames(self, index: NameIndex) -> list[tuple[str, str, float]]:
         """(folded surname, entry id, prominence) of the people named, for surnames of four
@@ -149,7 +214,7 @@ class _Article:
             self._surnames = [
                 (key, entry_id, index.entries[entry_id].prominence)
                 for entry_id in sorted(self.people)
-                for key in {fold(s) for s in index.entries[entry_id].surnames}
+                for key in sorted({fold(s) for s in (*index.entries[entry_id].surnames, *self._spelled(entry_id))})
                 if len(key) >= 4
             ]
         return self._surnames
@@ -164,12 +229,21 @@ class _Article:
 
 @dataclass(frozen=True)
 class _Candidate:
+    """A reading of some tokens as a person's name. ``confidence`` is the rules' own score,
+    which chooses between readings; the scorer turns it and ``signals`` into the decision's."""
+
     tokens: tuple[Token, ...]
     entry_id: str
     replacement_words: tuple[str, ...]
     confidence: float
     evidence: tuple[str, ...]
     exact: bool
+    signals: tuple[tuple[str, float], ...] = ()
+    # A word heard or written in lower case is never more than a suggestion, however sure.
+    ceiling: float = MAX_CONFIDENCE
+    # For an exact reading: the surname as this article spells it, when that is another right
+    # spelling than the gazetteer's ("Rajapakse"); fixes of the person elsewhere keep to it.
+    spelling: str = ""
 
 
 def decide_names(
@@ -178,47 +252,112 @@ def decide_names(
     index: NameIndex,
     *,
     min_confidence: float = 0.45,
+    scorer: NameScorer | None = None,
     deadline: Deadline | None = None,
 ) -> list[Decision]:
     """Every fix worth listing, in text order, each with its confidence and evidence.
 
-    Once ``deadline`` has passed no more mentions are read: the fixes found until then are
+    ``scorer`` gives each fix its confidence (the shipped model by default). Once
+    ``deadline`` has passed no more mentions are read: the fixes found until then are
     returned, and ``deadline.missed`` says the list is partial.
     """
+    scorer = scorer or load_scorer()
     article = _Article(text=text)
     leftovers: list[tuple[Mention, Token]] = []
-    decisions: list[Decision] = []
+    candidates: list[_Candidate] = []
+    questions: list[_Candidate] = []
     for mention in mentions:
         if deadline is not None and deadline.passed():
             break
         if mention.lower_case:
             continue
         chosen = _full_names(text, mention, index) if len(mention.tokens) > 1 else []
+        # A reading that is only a question leaves its words to be read in the article's
+        # light ("Lucy Fischer" in a byline is the newsroom's Lucy Fisher).
+        questions += [c for c in chosen if dict(c.signals).get("unconfirmed")]
+        chosen = [c for c in chosen if not dict(c.signals).get("unconfirmed")]
         covered = {id(t) for c in chosen for t in c.tokens}
         for candidate in chosen:
-            if candidate.exact or candidate.confidence >= 0.8:
+            if candidate.exact:
+                article.note(candidate.entry_id, in_full=True, sighted=True)
+                if candidate.spelling:
+                    article.spelled.setdefault(candidate.entry_id, candidate.spelling)
+                continue
+            # A confident reading tells who the article is about; the plausible name of
+            # somebody else ("Mohamed Salah") does not, whatever it resembles.
+            if candidate.confidence >= 0.8 and not dict(candidate.signals).get("other_person"):
                 article.note(candidate.entry_id, in_full=True)
-            decisions.extend(_decision(text, candidate, mention))
-        for token in mention.tokens:
+            candidates.append(candidate)
+        for position, token in enumerate(mention.tokens):
             if id(token) not in covered:
                 leftovers.append((mention, token))
-                only = _exact_surname_owner(index, token.key, article)
+                # A surname alone names its best-known bearer ("Putin said"); the last word of
+                # a longer name does not ("the Constitutional Court" is no Richard Court).
+                standing_alone = all(t.key in TITLES for t in mention.tokens[:position])
+                only = _exact_surname_owner(index, token.key, article) if standing_alone else ""
                 if only:
-                    article.note(only)
+                    article.note(only, sighted=True)
+    # Names as written that read as somebody's ("Mark Simonds") are damage only of a person
+    # the article names: read them again, now that the article's people are known.
+    covered = set()
+    for mention in mentions:
+        for candidate in _named_in_article(mention, leftovers, index, article):
+            candidates.append(candidate)
+            covered.update(id(t) for t in candidate.tokens)
+    candidates += [q for q in questions if not any(id(t) in covered for t in q.tokens)]
+    covered.update(id(t) for q in questions for t in q.tokens)
+    leftovers = [(m, t) for m, t in leftovers if id(t) not in covered]
     for mention, token in leftovers:
         if deadline is not None and deadline.passed():
             break
         alone = _surname_only(mention, token, index, article)
         if alone:
-            decisions.extend(_decision(text, alone, mention))
+            candidates.append(alone)
     for mention in mentions:
         if deadline is not None and deadline.passed():
             break
         lower = _lower_case(mention, index, article) if mention.lower_case else None
         if lower:
-            decisions.extend(_decision(text, lower, mention))
+            candidates.append(lower)
+    # How often each capitalised word is written so: a spelling the article keeps to is more
+    # likely the writer's than a slip (though machine translation repeats its slips too).
+    written = Counter(t.text for m in mentions if not m.lower_case for t in m.tokens)
+    decisions: list[Decision] = []
+    for candidate in candidates:
+        repeated = min(written[candidate.tokens[-1].text] - 1, 3) / 3 if candidate.tokens[-1].is_capitalised else 0.0
+        in_context = _with_signals(_in_context(candidate, article, index), repeated=repeated)
+        decisions.extend(_decision(text, in_context, scorer))
     decisions = [d for d in decisions if d.confidence >= min_confidence]
     return sorted(decisions, key=lambda d: d.start)
+
+
+def _in_context(candidate: _Candidate, article: _Article, index: NameIndex) -> _Candidate:
+    """A candidate with what the whole article says of its person: named exactly elsewhere,
+    and how it spells their surname."""
+    candidate = _article_spelling(candidate, article, index)
+    if article.names_country(index.entries[candidate.entry_id].country):
+        candidate = _with_signals(candidate, country_named=1.0)
+    if candidate.entry_id not in article.sighted:
+        return candidate
+    named = _with_signals(candidate, sighted=1.0)
+    why = f"'{index.entries[candidate.entry_id].name}' is named elsewhere in the article"
+    if why in named.evidence:
+        return named
+    return replace(named, evidence=(*named.evidence, why))
+
+
+def _article_spelling(candidate: _Candidate, article: _Article, index: NameIndex) -> _Candidate:
+    """The fix spelled as the article spells the person elsewhere ("Rajapaksc" becomes the
+    article's "Rajapakse", not the gazetteer's "Rajapaksa")."""
+    spelling = article.spelled.get(candidate.entry_id)
+    if not spelling or not candidate.replacement_words:
+        return candidate
+    last = candidate.replacement_words[-1]
+    if fold(last) not in {fold(s) for s in index.entries[candidate.entry_id].surnames}:
+        return candidate
+    spelled = spelling.upper() if last.isupper() and len(last) > 1 else spelling
+    evidence = (*candidate.evidence, f"spelled '{spelling}' as elsewhere in the article")
+    return replace(candidate, replacement_words=(*candidate.replacement_words[:-1], spelled), evidence=evidence)
 
 
 def _full_names(text: str, mention: Mention, index: NameIndex) -> list[_Candidate]:
@@ -233,9 +372,22 @@ def _full_names(text: str, mention: Mention, index: NameIndex) -> list[_Candidat
             lead = window[0]
             if lead.key in TITLES or lead.text in PARTICLES or len(lead.key) < 2:
                 continue  # "President Emanuel McCone" is read from "Emanuel"
+            if window[-1].text in PARTICLES:
+                continue  # "Lula da" is no surname: the name goes on
+
             context = _title_before(mention, first)
             best = _best_full_name_of(window, index, context, recase=not mention.capitals_around)
+            if best and dict(best.signals).get("path:recase_full") and _inside_quote(text, window[0].start):
+                continue  # capitals in a quotation are the speaker's emphasis, not damage
             if best:
+                # "Alberto Suarez Laso": a name that goes on past the reading is somebody's own;
+                # a word before it that is no title may be a first name left out.
+                if any(t.key not in TITLES for t in tokens[first + size :]):
+                    best = _with_signals(best, run_after=1.0)
+                if any(t.key not in TITLES for t in tokens[:first]):
+                    best = _with_signals(best, run_before=1.0)
+                if index.entries[best.entry_id].kind == "journalist" and _in_byline(text, mention.start):
+                    best = _with_signals(best, byline=1.0)
                 found.append(best)
     found.sort(key=lambda c: (c.exact, len(c.tokens), c.confidence), reverse=True)
     chosen: list[_Candidate] = []
@@ -266,9 +418,10 @@ def _best_full_name_of(
     if readings is None:
         readings = _READINGS[index] = {}
     key = (tuple(t.text for t in window), title, recase)
-    if key in readings:
+    try:
+        # One look-up, not "in" then "[]": a thread of a threaded worker may empty it between.
         answer = readings[key]
-    else:
+    except KeyError:
         found = _best_full_name(window, index, title, recase=recase)
         answer = None
         if found is not None:
@@ -294,11 +447,18 @@ def _best_full_name(
     if exact:
         form = exact[0]
         written = form.written.split()
+        if any(t.misread for t in window) and len(written) == len(window):
+            # "Joseph KabiIa": the scanner's capital I for l is damage.
+            words = tuple(w if t.misread else t.text for t, w in zip(window, written))
+            evidence = (f"'{' '.join(t.text for t in window)}' is '{form.written}' misread by a scanner",)
+            signals = _signals("misread_full", index.entries[form.entry_id], damage="ocr")
+            return _Candidate(window, form.entry_id, words, RECASE_CONFIDENCE, evidence, False, signals)
         if recase and any(t.is_upper for t in window) and len(written) == len(window):
             # "Boris JOHNSON" in running text: the capitals are damage.
             words = tuple(w if t.is_upper else t.text for t, w in zip(window, written))
             evidence = (f"'{' '.join(t.text for t in window)}' is '{form.written}' in capitals",)
-            return _Candidate(window, form.entry_id, words, RECASE_CONFIDENCE, evidence, False)
+            signals = _signals("recase_full", index.entries[form.entry_id])
+            return _Candidate(window, form.entry_id, words, RECASE_CONFIDENCE, evidence, False, signals)
         return _Candidate(window, form.entry_id, tuple(t.text for t in window), 1.0, ("exact",), True)
     scored: list[_Candidate] = []
     for surname_size in range(1, len(window)):
@@ -306,9 +466,19 @@ def _best_full_name(
         key = " ".join(t.key for t in surname)
         if len(key) < 3 or any(t.text in PARTICLES for t in given):
             continue  # particles belong to the surname: "Lula da Silva", "von der Leyen"
+        plausible = _plausible_name(given, key, index)
+        rare = all(index.given_count(t.key) <= RARE_FIRST_NAME for t in given)
+        if plausible and not title and not rare:
+            # "Mohamed Salah", "David Weir": somebody's name as written, whom the gazetteer may
+            # well lack. Only the article can make it damage (decide_names, _named_in_article).
+            continue
         # Only people whose first name agrees are worth scoring: "South Korea" is nobody's.
         for entry_id in index.full_name_candidates(given[-1].key, key):
+            if plausible and title and not _titled(index.entries[entry_id], title):
+                continue  # after a title, only the holder of a post it names
             candidate = _score_full_name(given, surname, entry_id, index, title)
+            if plausible and not title and candidate and dict(candidate.signals).get("given_changed"):
+                continue  # a rare first name as written ("Kaja Kalas") is read only as itself
             if candidate:
                 scored.append(candidate)
     if not scored and any(t.text in PARTICLES for t in window[1:-1]):
@@ -318,15 +488,82 @@ def _best_full_name(
         # people with that first name, whose surnames are few enough to compare one by one.
         # Only a first name as written will do here ("Armed Forces" is not Ahmed's), and
         # only surnames that start alike, as a surname heard or read wrongly does.
+        # A name that reads as somebody's, with no title before it, is only a question, and
+        # only about the best-known people.
         given, surname = window[:1], window[1:]
         first, initial = given[0].key, surname[0].key[0]
+        unconfirmed = not title and _plausible_name(given, surname[0].key, index)
         if index.is_given_name(first) or _zipf(first) < VERY_COMMON_WORD_ZIPF:
             for entry_id in index.with_first_name(first):
+                if unconfirmed and index.entries[entry_id].prominence < HEAD_PROMINENCE:
+                    continue
                 if any(fold(s)[:1] == initial for s in index.entries[entry_id].surnames):
                     candidate = _score_full_name(given, surname, entry_id, index, title)
+                    if candidate and unconfirmed:
+                        candidate = _with_signals(replace(candidate, ceiling=CONTESTED_CEILING), unconfirmed=1.0)
                     if candidate:
                         scored.append(candidate)
     return _pick(scored, index)
+
+
+def _named_in_article(
+    mention: Mention, leftovers: Sequence[tuple[Mention, Token]], index: NameIndex, article: _Article
+) -> list[_Candidate]:
+    """First name and surname pairs left unread in a run, read as people the article names."""
+    if mention.lower_case or len(mention.tokens) < 2:
+        return []
+    free = {id(t) for m, t in leftovers if m is mention}
+    found = []
+    tokens = mention.tokens
+    # In a byline ("Additional reporting by ..."), the newsroom's own writers are named too;
+    # anywhere, the holders of the posts the article names ("the Prime Minister of the UK").
+    byline = _in_byline(article.text, mention.start)
+    posts = article.post_holders(index)
+    people = sorted(article.people | set(posts) | (set(index.journalists) if byline else set()))
+    i = 0
+    while i < len(tokens) - 1:
+        given, surname = tokens[i], tokens[i + 1]
+        if id(given) not in free or id(surname) not in free or given.key in TITLES or given.text in PARTICLES:
+            i += 1
+            continue
+        title = _title_before(mention, i)
+        scored = []
+        for entry_id in people:
+            if any(may_be_alike(surname.key, fold(s)) for s in index.entries[entry_id].surnames):
+                candidate = _score_full_name((given,), (surname,), entry_id, index, title, in_article=True)
+                if candidate:
+                    staff = byline and index.entries[entry_id].kind == "journalist"
+                    signals = {
+                        "path:full": 0.0, "path:full_named": 1.0, "byline": float(staff),
+                        "post_named": float(entry_id in posts),
+                    }
+                    why = (
+                        f"the article names the post of {index.entries[entry_id].role}" if entry_id in posts
+                        else "named in a byline" if staff else ""
+                    )
+                    if why and entry_id not in article.people:
+                        candidate = replace(candidate, evidence=(*candidate.evidence, why))
+                    scored.append(_with_signals(candidate, **signals))
+        best = _pick(scored, index)
+        if best:
+            found.append(best)
+            i += 2
+        else:
+            i += 1
+    return found
+
+
+def _plausible_name(given: tuple[Token, ...], surname_key: str, index: NameIndex) -> bool:
+    """Whether a name as written reads as somebody's: first names that are first names, and a
+    surname that is a name (rigour's table, or some official's)."""
+    if not all(index.is_given_name(t.key) or index.variants.is_name(t.key) for t in given):
+        return False
+    return index.variants.is_name(surname_key) or bool(index.surname(surname_key))
+
+
+def _titled(entry: Entry, title: tuple[str, ...]) -> bool:
+    """A well-known person whose post the title names ("President" for Macron)."""
+    return entry.prominence >= TITLED_PROMINENCE and _fits(title, entry.role)
 
 
 def _whole_surname(
@@ -336,19 +573,23 @@ def _whole_surname(
     person's, plainly misspelt, word for word."""
     key = " ".join(t.key for t in window)
     found = []
-    for surname_key in index.similar_surnames(key):
-        score, why = similarity(key, surname_key)
+    # Spelled right once a scanner's capital I is read as l ("SiIva"), or misspelt.
+    misread = [key] if any(t.misread for t in window) and index.surname(key) else []
+    for surname_key in (*misread, *index.similar_surnames(key)):
+        score, why = (0.9, "ocr") if surname_key == key else similarity(key, surname_key)
         if why not in EXACT_DAMAGE or len(surname_key.split()) != len(window):
             continue
         for entry_id in index.surname(surname_key):
             entry = index.entries[entry_id]
-            if entry.prominence < TITLED_PROMINENCE or is_valid_variant(key, surname_key, entry):
+            if entry.prominence < TITLED_PROMINENCE or is_valid_variant(key, surname_key, entry, index.variants):
                 continue
-            written = index.written_surname(entry_id, surname_key)
+            written = _repaired_surname(index, entry_id, surname_key, key)
             confidence, title_evidence = _title_bonus(prior(score, entry), title, entry.role)
             evidence = (_surname_evidence(window, why, written), *title_evidence)
             words = tuple(written.split())
-            found.append(_Candidate(window, entry_id, words, min(confidence, MAX_CONFIDENCE), evidence, False))
+            signals = _signals("whole_surname", entry, title, damage=why, surname_score=score)
+            candidate = _Candidate(window, entry_id, words, min(confidence, MAX_CONFIDENCE), evidence, False, signals)
+            found.append(candidate)
     return found
 
 
@@ -358,15 +599,18 @@ def _score_full_name(
     entry_id: str,
     index: NameIndex,
     title: tuple[str, ...],
+    *,
+    in_article: bool = False,
 ) -> _Candidate | None:
+    """The reading of a first name and surname as this entry's, or None if they do not agree.
+    ``in_article``: the article names the person, so a namesake's spelling may be damage."""
     entry = index.entries[entry_id]
     key = " ".join(t.key for t in surname)
     s_score, s_why, s_key = best_similarity(key, [fold(s) for s in entry.surnames])
     if s_score < MIN_SURNAME_SIMILARITY:
         return None
-    if is_valid_variant(key, s_key, entry):
-        return None  # "Yoav Gallant" for "Yoav Galant": another right spelling
-    if s_key != key and entry.prominence < NAMESAKE_FLOOR and index.surname(key):
+    variant = is_valid_variant(key, s_key, entry, index.variants)
+    if s_key != key and entry.prominence < NAMESAKE_FLOOR and index.surname(key) and not in_article and not variant:
         return None  # "John F. Kirby" is a Kirby, not a little known John Irby misspelt
     # The form whose first names agree best; its evidence is written only for it.
     aligned = None
@@ -377,46 +621,105 @@ def _score_full_name(
     if aligned is None:
         return None
     words, g_score, g_evidence = aligned
-    written = index.written_surname(entry_id, s_key)
+    if variant:
+        # "Yoav Gallant" for "Yoav Galant", "Mahinda Rajapakse": another right spelling, which
+        # names the person as surely as the gazetteer's own (and which their fixes keep to).
+        if not all(w == t.text for w, t in zip(words, given)):
+            return None
+        written_surname = " ".join(t.text for t in surname)
+        why = (f"'{written_surname}' is another spelling of '{index.written_surname(entry_id, s_key)}'",)
+        return _Candidate(
+            (*given, *surname), entry_id, (*words, *(t.text for t in surname)), 1.0, why, True,
+            # A surname in capitals says nothing of its case: "BERDIMUHAMEDOV" is Berdimuhamedov.
+            spelling=(written_surname.title() if written_surname.isupper() else written_surname) if len(surname) == 1 else "",
+        )
+    # "Mohamed Salah" is not Mohamed Solih misspelt: a first name as written and a surname
+    # that is a name in its own right read as somebody else, whom the gazetteer may lack;
+    # only the article's context makes it a corruption ("Kaja Kalas" is no such name).
+    surname_is_name = key != s_key and (index.variants.is_name(key) or bool(index.surname(key)))
+    surname_is_name = surname_is_name and not index.variants.same_name(key, s_key)
+    given_as_written = all(w == t.text for w, t in zip(words, given))
+    other_person = given_as_written and surname_is_name
+    # "Alberto" for "Albero": a first name changed into another real first name.
+    given_other_name = any(
+        w != t.text and (index.is_given_name(t.key) or index.variants.is_name(t.key)) for w, t in zip(words, given)
+    )
+    written = _repaired_surname(index, entry_id, s_key, key)
     confidence, title_evidence = _title_bonus(prior(s_score + 0.1 * g_score, entry), title, entry.role)
     evidence = (_surname_evidence(surname, s_why, written), *g_evidence, *title_evidence)
     replacement = (*words, *written.split())
+    signals = _signals(
+        "full",
+        entry,
+        title,
+        damage=s_why,
+        surname_score=s_score,
+        given_score=g_score,
+        given_changed=sum(w != t.text for w, t in zip(words, given)),
+        given_words=len(given),
+        surname_owned=bool(index.surname(key)),
+        word=_zipf(key) / 8,
+        length=min(len(key), 12) / 12,
+        first_letter_changed=s_key[:1] != key[:1],
+        other_person=other_person,
+        surname_is_name=surname_is_name,
+        given_other_name=given_other_name,
+        given_bearers=math.log10(1 + min((index.given_count(t.key) for t in given), default=0)) / 3,
+        journalist=entry.kind == "journalist",
+    )
     return _Candidate(
-        (*given, *surname), entry_id, replacement, min(confidence, MAX_CONFIDENCE), evidence, exact=False
+        (*given, *surname), entry_id, replacement, min(confidence, MAX_CONFIDENCE), evidence, False, signals
     )
 
 
 def _align_given(
     given: tuple[Token, ...], form: NameForm, entry: Entry, index: NameIndex
 ) -> tuple[tuple[str, ...] | None, float, list[str]]:
-    """Match each written first name to one of the form's; None when one does not agree."""
+    """Match each written first name to one of the form's, in order; None when one does not
+    agree. The last written first name is the form's last ("Tayyip Erdogan"); earlier ones
+    may skip a middle name ("John Atta Mills" for John Evans Atta Mills)."""
     if not given or len(given) > len(form.given):
         return None, 0.0, []
     words: list[str] = []
     scores: list[float] = []
     evidence: list[str] = []
-    offset = len(form.given) - len(given)
-    for position, token in enumerate(given):
-        # Written first names line up with the form's last ones: "Tayyip Erdogan".
-        target = form.given[offset + position]
-        written = form.written_given[offset + position] if form.written_given else token.text
-        if token.key == target:
-            words.append(token.text)
-            scores.append(1.0)
-            evidence.append(f"first name '{token.text}' matches")
-            continue
-        if is_valid_variant(token.key, target, entry):
-            words.append(token.text)  # "Sergey" for "Sergei": another right spelling
-            scores.append(1.0)
-            evidence.append(f"first name '{token.text}' is another spelling of '{written}'")
-            continue
-        why = index.misspelt_given(token.key, target)
-        if not why:
+    at = len(form.given)
+    for position in range(len(given) - 1, -1, -1):
+        token = given[position]
+        # The latest of the form's names before the one matched last that this one agrees with.
+        last_choice = at - 1 if position == len(given) - 1 else 0
+        for slot in range(at - 1, last_choice - 1, -1):
+            agreed = _agree_given(token, slot, form, entry, index)
+            if agreed is not None:
+                word, score, why = agreed
+                words.append(word)
+                scores.append(score)
+                evidence.append(why)
+                at = slot
+                break
+        else:
             return None, 0.0, []
-        words.append(written)
-        scores.append(similarity(token.key, target)[0])
-        evidence.append(f"first name '{token.text}' {describe(why, written)}")
-    return tuple(words), min(scores), evidence
+    return tuple(reversed(words)), min(scores), list(reversed(evidence))
+
+
+def _agree_given(
+    token: Token, slot: int, form: NameForm, entry: Entry, index: NameIndex
+) -> tuple[str, float, str] | None:
+    """How a written first name agrees with the form's given name at ``slot``: (the word to
+    write, how alike, why), or None."""
+    target = form.given[slot]
+    written = form.written_given[slot] if form.written_given else token.text
+    if token.key == target and token.misread:
+        return written, 1.0, f"first name '{token.text}' is '{written}' misread by a scanner"
+    if token.key == target:
+        return token.text, 1.0, f"first name '{token.text}' matches"
+    if is_valid_variant(token.key, target, entry, index.variants, given=True):
+        # "Sergey" for "Sergei": another right spelling
+        return token.text, 1.0, f"first name '{token.text}' is another spelling of '{written}'"
+    why = index.misspelt_given(token.key, target)
+    if not why:
+        return None
+    return written, similarity(token.key, target)[0], f"first name '{token.text}' {describe(why, written)}"
 
 
 def _surname_only(
@@ -429,10 +732,14 @@ def _surname_only(
         return None
     position = len(mention.tokens) - 1
     title = _title_before(mention, position)
-    if (position > 0 and not title) or index.full_name(key):
+    if position > 0 and not title:
+        return _swapped_given(mention.tokens[position - 1], token, index, article, _title_before(mention, position - 1))
+    if index.full_name(key):
         return None
     owners = index.surname(key)
-    if owners and token.is_upper and not mention.capitals_around:
+    if owners and token.misread:
+        return _recased_surname(token, owners, title, index, article, how="misread")
+    if owners and token.is_upper and not mention.capitals_around and not _inside_quote(article.text, token.start):
         recased = _recased_surname(token, owners, title, index, article)
         if recased:
             return recased
@@ -452,9 +759,9 @@ def _surname_only(
     scored: list[_Candidate] = []
     for surname_key, entry_id, score, why in _surname_candidates(key, title, partner, namesake, index, article):
         entry = index.entries[entry_id]
-        if is_valid_variant(key, surname_key, entry):
+        if is_valid_variant(key, surname_key, entry, index.variants):
             continue
-        written = index.written_surname(entry_id, surname_key)
+        written = _repaired_surname(index, entry_id, surname_key, key)
         evidence = [_surname_evidence((token,), why, written)]
         if entry_id in article.people:
             confidence = score + 0.05
@@ -469,13 +776,32 @@ def _surname_only(
             evidence.append(f"paired with '{partner}'")
         confidence, title_evidence = _title_bonus(confidence, title, entry.role)
         evidence.extend(title_evidence)
-        if frequency >= REAL_WORD_ZIPF and not (partner or title or (speaker and why == "cut")):
+        heard = frequency >= REAL_WORD_ZIPF and not (partner or title or (speaker and why == "cut"))
+        if heard:
             # "Melons said": a word heard instead of a name is worth a question, not a fix;
             # a name cut short into a word before a speech verb ("Macro told") is a fix.
             confidence = min(confidence, HEARD_WORD_CEILING)
             evidence.append(f"'{token.text}' is also an English word")
         if token.is_upper:
             evidence.append("written in capitals")
+        signals = _signals(
+            "surname",
+            entry,
+            title,
+            determiner=mention.word_before in DETERMINERS,
+            damage=why,
+            surname_score=score,
+            in_article=entry_id in article.people,
+            namesake=namesake,
+            partner=bool(partner),
+            speaker=speaker,
+            heard=heard,
+            word=frequency / 8,
+            surname_is_name=bool(owners) or index.variants.is_name(key),
+            upper=token.is_upper,
+            length=min(len(key), 12) / 12,
+            first_letter_changed=surname_key[:1] != key[:1],
+        )
         scored.append(
             _Candidate(
                 (token,),
@@ -484,34 +810,79 @@ def _surname_only(
                 min(prior(confidence, entry, in_article=entry_id in article.people), MAX_CONFIDENCE),
                 tuple(evidence),
                 exact=False,
+                signals=signals,
+                ceiling=HEARD_WORD_CEILING if heard else MAX_CONFIDENCE,
             )
         )
     return _pick(scored, index)
 
 
-def _recased_surname(
-    token: Token, owners: set[str], title: tuple[str, ...], index: NameIndex, article: _Article
+def _swapped_given(
+    given: Token, token: Token, index: NameIndex, article: _Article, title: tuple[str, ...]
 ) -> _Candidate | None:
-    """A surname spelled right but in capitals amid lower-case text ("President TRUMP"),
-    when it is clear whose: named in full in the article, the only person of that name, or
-    the best known one, whose post the title names."""
-    named = owners & article.in_full
+    """"Marco Lavrov" in an article that names Sergey Lavrov and Marco Rubio: the first name of
+    another person the article names, put on a surname only one of its people bears."""
+    # Whose surname: the one bearer the article names, else the one whose post the title
+    # names ("Prime Minister Kamla Manning"). (Its best-known bearer will not do: "Kate
+    # Middleton" is nobody's swapped name.)
+    owners = index.surname(token.key) & article.sighted
+    titled = [e for e in sorted(index.surname(token.key)) if title and _titled(index.entries[e], title)]
+    if len(owners) == 1:
+        entry_id = next(iter(owners))
+    elif not owners and len(titled) == 1:
+        entry_id = titled[0]
+    else:
+        return None
+    if len(given.key) < 2:
+        return None
+    lender = next(
+        (e for e in sorted(article.sighted) if e != entry_id and any(f.given[-1:] == (given.key,) for f in index.forms(e))),
+        "",
+    )
+    own = next((f for f in index.forms(entry_id) if f.written_given and f.surname == token.key), None)
+    if not lender or own is None or given.key in own.given:
+        return None
+    entry, other = index.entries[entry_id], index.entries[lender]
+    named = entry_id in article.sighted
+    evidence = (
+        f"'{given.text}' is the first name of {other.name}, named in the article",
+        f"'{token.text}' is the surname of {entry.name}" + (", named in the article" if named else ""),
+    )
+    confidence, title_evidence = _title_bonus(0.85, title, entry.role)
+    signals = _signals("swapped_given", entry, title, surname_score=1.0, given_words=1.0)
+    words = (own.written_given[-1], token.text)
+    return _Candidate((given, token), entry_id, words, confidence, (*evidence, *title_evidence), False, signals)
+
+
+def _recased_surname(
+    token: Token, owners: set[str], title: tuple[str, ...], index: NameIndex, article: _Article, *, how: str = "recase"
+) -> _Candidate | None:
+    """A surname spelled right but in capitals amid lower-case text ("President TRUMP"), or
+    with a scanner's capital I for l (``how`` "misread": "President KabiIa"), when it is clear
+    whose: named in full in the article, the only person of that name, or the best known one,
+    whose post the title names."""
+    named = owners & (article.in_full if how == "recase" else article.people)
     if len(named) == 1:
-        return _recased(token, next(iter(named)), index, "is named in full elsewhere in the article")
+        return _recased(token, next(iter(named)), index, "is named in full elsewhere in the article", "in_full", how)
     if len(owners) == 1 and not _is_common_word(token.key):
-        return _recased(token, next(iter(owners)), index, "is the only person of that name")
+        return _recased(token, next(iter(owners)), index, "is the only person of that name", "only_owner", how)
     best = index.best_known(token.key) if title else ""
     if best and _fits(title, index.entries[best].role):
-        return _recased(token, best, index, f"holds the post the title '{' '.join(title).title()}' names")
+        why = f"holds the post the title '{' '.join(title).title()}' names"
+        return _recased(token, best, index, why, "title_fits", how)
     return None
 
 
-def _recased(token: Token, entry_id: str, index: NameIndex, why: str) -> _Candidate:
-    """A surname spelled right but in capitals, in running text: "Vice-President PENCE"."""
+def _recased(token: Token, entry_id: str, index: NameIndex, why: str, because: str, how: str) -> _Candidate:
+    """A surname spelled right but in capitals, in running text: "Vice-President PENCE"; or
+    misread by a scanner ("KabiIa")."""
     entry = index.entries[entry_id]
     written = index.written_surname(entry_id, token.key)
-    evidence = (f"'{token.text}' is '{written}' in capitals", f"'{entry.name}' {why}")
-    return _Candidate((token,), entry_id, (written,), RECASE_CONFIDENCE, evidence, exact=False)
+    seen = "in capitals" if how == "recase" else "misread by a scanner"
+    evidence = (f"'{token.text}' is '{written}' {seen}", f"'{entry.name}' {why}")
+    signals = _signals(how, entry, damage="ocr" if how == "misread" else "")
+    candidate = _Candidate((token,), entry_id, (written,), RECASE_CONFIDENCE, evidence, False, signals)
+    return _with_signals(candidate, **{because: 1.0})
 
 
 def _namesake_prominence(key: str, index: NameIndex) -> float:
@@ -540,13 +911,13 @@ def _surname_candidates(
     Surnames under four letters ("Xi", "Abe") are too short to tell a misspelling from
     another word.
     """
-    for surname_key, entry_id, prominence in article.surnames_near(key, index):
-        if namesake and prominence < namesake + PROMINENCE_MARGIN:
-            continue
-        if surname_key != key and may_be_alike(key, surname_key):
-            score, why = similarity(key, surname_key)
-            if score >= (0.85 if namesake else 0.8):
-                yield surname_key, entry_id, score, why
+    # Somebody else's name spelled right, when the article names them, is theirs.
+    if not (index.surname(key) & article.people):
+        for surname_key, entry_id, _prominence in article.surnames_near(key, index):
+            if surname_key != key and may_be_alike(key, surname_key):
+                score, why = similarity(key, surname_key)
+                if score >= 0.8:
+                    yield surname_key, entry_id, score, why
     if not (title or partner):
         return
     for surname_key in index.similar_surnames(key):
@@ -575,7 +946,9 @@ def _lower_case(
 ) -> _Candidate | None:
     token = mention.tokens[0]
     key = token.key
-    where = "followed by a possessive" if token.possessive else f"followed by '{mention.word_after}'"
+    slot, where = _lower_case_slot(mention)
+    if slot not in ("possessive", "speaker") and _zipf(key) >= FUNCTION_WORD_ZIPF:
+        return None  # "President Trump and may": a word this common is the word
     owners = [e for e in index.surname(key) if e in article.people]
     if len(owners) == 1:
         entry = index.entries[owners[0]]
@@ -585,7 +958,14 @@ def _lower_case(
             f"'{entry.name}' is named elsewhere in the article",
             where,
         )
-        return _Candidate((token,), entry.id, (written,), 0.9, evidence, exact=False)
+        signals = _signals(
+            "lower_named", entry, possessive=token.possessive, word=_zipf(key) / 8,
+            determiner=mention.word_before in DETERMINERS,
+        )
+        named = _Candidate((token,), entry.id, (written,), 0.9, evidence, False, signals)
+        return _with_signals(named, **{f"slot:{slot}": 1.0})
+    if slot not in ("possessive", "speaker"):
+        return None  # beside a name or after a title, only the article's people are read
     if index.surname(key):
         return None  # somebody's name, but nobody the article names
     # "captured by puttin's forces": close to the name of somebody the article names; a
@@ -601,14 +981,20 @@ def _lower_case(
         scored = []
         for score, why, surname_key, entry_id in close:
             entry = index.entries[entry_id]
-            written = index.written_surname(entry_id, surname_key)
+            written = _repaired_surname(index, entry_id, surname_key, key)
             reasons = (
                 f"'{token.text}' written in lower case",
                 f"'{token.text}' {describe(why, written)}",
                 f"'{entry.name}' is named elsewhere in the article",
                 where,
             )
-            scored.append(_Candidate((token,), entry_id, (written,), min(score, LOWER_CASE_CEILING), reasons, False))
+            signals = _signals(
+                "lower_close", entry, damage=why, surname_score=score, determiner=mention.word_before in DETERMINERS
+            )
+            confidence = min(score, LOWER_CASE_CEILING)
+            scored.append(
+                _Candidate((token,), entry_id, (written,), confidence, reasons, False, signals, LOWER_CASE_CEILING)
+            )
         return _pick(scored, index)
     if token.possessive or _is_common_word(key):
         return None
@@ -617,7 +1003,7 @@ def _lower_case(
     # people whose posts the article names are few, so each is compared.
     scored = []
     queries = {key, key[:-1]} if key.endswith("s") else {key}
-    for entry_id in article.posts_named(index):
+    for entry_id in article.post_holders(index):
         entry = index.entries[entry_id]
         for surname in entry.surnames:
             score, why = best_similarity_of(queries, fold(surname))
@@ -629,8 +1015,26 @@ def _lower_case(
                 f"the article names the post of {entry.role}",
             )
             confidence = min(score + 0.1, LOWER_CASE_CEILING)
-            scored.append(_Candidate((token,), entry_id, (surname,), confidence, evidence, False))
+            signals = _signals(
+                "lower_heard", entry, damage=why, surname_score=score, determiner=mention.word_before in DETERMINERS
+            )
+            scored.append(
+                _Candidate((token,), entry_id, (surname,), confidence, evidence, False, signals, LOWER_CASE_CEILING)
+            )
     return _pick(scored, index)
+
+
+def _lower_case_slot(mention: Mention) -> tuple[str, str]:
+    """Why a lower-case word stands where a name does, as a signal name and in words."""
+    if mention.tokens[0].possessive:
+        return "possessive", "followed by a possessive"
+    if mention.word_after in SPEECH_VERBS:
+        return "speaker", f"followed by '{mention.word_after}'"
+    if mention.hyphen_neighbours:
+        return "pair", f"paired with '{mention.hyphen_neighbours[0]}'"
+    if mention.word_before in TITLES:
+        return "title", f"after '{mention.word_before}'"
+    return "beside", "beside a name across 'and'"
 
 
 def _pick(scored: list[_Candidate], index: NameIndex) -> _Candidate | None:
@@ -644,7 +1048,10 @@ def _pick(scored: list[_Candidate], index: NameIndex) -> _Candidate | None:
     scored.sort(key=lambda c: (c.confidence, prominence(c)), reverse=True)
     best = scored[0]
     rival = next((c for c in scored[1:] if c.entry_id != best.entry_id), None)
-    if rival is None or best.exact or rival.confidence < best.confidence - 0.05 - 1e-9:
+    if rival is None or best.exact:
+        return best
+    best = _with_signals(best, rival_gap=best.confidence - rival.confidence)
+    if rival.confidence < best.confidence - 0.05 - 1e-9:
         return best
     if prominence(best) >= prominence(rival) + PROMINENCE_MARGIN:
         # "Tusk" in a news story is the prime minister, not a regional councillor.
@@ -654,22 +1061,50 @@ def _pick(scored: list[_Candidate], index: NameIndex) -> _Candidate | None:
         # "President Trum" is the president in office, not Truman.
         chosen, other = (best, rival) if best_now else (rival, best)
         evidence = (*chosen.evidence, f"in office, unlike {index.entries[other.entry_id].name}")
-        return replace(chosen, evidence=evidence)
+        return _with_signals(replace(chosen, evidence=evidence), in_office_tiebreak=1.0)
     if rival.replacement_words == best.replacement_words:
         # Same spelling either way: the fix is right, only who it names is unsure.
         return best
+    # Two repairs alike, spelled differently: which is right is a question for the editor.
     evidence = (*best.evidence, f"could also be {' '.join(rival.replacement_words)}")
-    return _Candidate(
-        best.tokens, best.entry_id, best.replacement_words, best.confidence - 0.2, evidence, False
-    )
+    contested = replace(best, confidence=best.confidence - 0.2, evidence=evidence, ceiling=CONTESTED_CEILING)
+    return _with_signals(contested, contested=1.0)
 
 
 def _holds_post(entry: Entry) -> bool:
-    """Whether the entry's main post has no end date: held now, as far as the data knows."""
-    return bool(entry.roles) and not entry.roles[0].end
+    """Whether the entry's main post has no end date: held now, as far as the data knows. An
+    entry with a post and no dated roles (the curated file, a newsroom's overlay) states its
+    post as it is now, unless the post says "Former"."""
+    if not entry.roles:
+        return bool(entry.role) and not entry.role.lower().startswith("former")
+    return not entry.roles[0].end
 
 
-def _decision(text: str, candidate: _Candidate, mention: Mention) -> list[Decision]:
+def _signals(
+    path: str, entry: Entry, title: tuple[str, ...] = (), *, damage: str = "", **values: float
+) -> tuple[tuple[str, float], ...]:
+    """The evidence for one candidate as the scorer reads it: which path found it, the
+    person's standing, the title before it, the kind of damage, and ``values`` (0 left out)."""
+    found = {
+        f"path:{path}": 1.0,
+        "prominence": entry.prominence,
+        "in_office": float(_holds_post(entry)),
+        "title": float(bool(title)),
+        "title_fits": float(bool(title) and _fits(title, entry.role)),
+    }
+    if damage:
+        found[f"damage:{damage}"] = 1.0
+    found.update((name, float(value)) for name, value in values.items())
+    return tuple(sorted((name, value) for name, value in found.items() if value))
+
+
+def _with_signals(candidate: _Candidate, **values: float) -> _Candidate:
+    """The candidate with these signals set (0 takes one away)."""
+    merged = {**dict(candidate.signals), **values}
+    return replace(candidate, signals=tuple(sorted((k, v) for k, v in merged.items() if v)))
+
+
+def _decision(text: str, candidate: _Candidate, scorer: NameScorer) -> list[Decision]:
     tokens = candidate.tokens
     start, end = tokens[0].start, tokens[-1].end
     parts = [candidate.replacement_words[0]]
@@ -681,6 +1116,8 @@ def _decision(text: str, candidate: _Candidate, mention: Mention) -> list[Decisi
     replacement = "".join(parts) + "".join(" " + w for w in extra)
     if candidate.exact or replacement == text[start:end]:
         return []
+    signals = (*candidate.signals, ("rule", candidate.confidence))
+    confidence = min(scorer.confidence(dict(signals)), candidate.ceiling)
     return [
         Decision(
             start,
@@ -688,10 +1125,25 @@ def _decision(text: str, candidate: _Candidate, mention: Mention) -> list[Decisi
             text[start:end],
             replacement,
             candidate.entry_id,
-            round(candidate.confidence, 3),
+            round(confidence, 3),
             candidate.evidence,
+            signals,
         )
     ]
+
+
+def _repaired_surname(index: NameIndex, entry_id: str, key: str, damaged: str) -> str:
+    """How a ``damaged`` surname matched to ``key`` is put right: as the gazetteer writes the
+    person's surname, even when the damage is closest to one of its other accepted spellings
+    ("Selenskyy" becomes Zelenskyy, not Zelenskyi); one of those written as it is (Kocharian
+    stays); a surname of several words as matched ("Lula da Silva")."""
+    written = index.written_surname(entry_id, key)
+    entry = index.entries[entry_id]
+    if damaged == key:
+        return written
+    if written in entry.surname_variants and " " not in written and " " not in entry.surname:
+        return entry.surname
+    return written
 
 
 def _surname_evidence(tokens: Iterable[Token], kind: str, written: str) -> str:
@@ -703,13 +1155,31 @@ def describe(kind: str, written: str) -> str:
     return {
         "exact": f"matches '{written}'",
         "added": f"is '{written}' with an ending added",
+        "inflected": f"is '{written}' with another language's case ending",
         "cut": f"is '{written}' cut short",
         "one": f"is one letter from '{written}'",
         "two": f"is two letters from '{written}'",
         "ocr": f"is '{written}' misread by a scanner",
         "sound": f"sounds the same as '{written}'",
         "sound-like": f"sounds like '{written}'",
+        "respelled": f"is '{written}' as another language spells its sounds",
     }.get(kind, f"is spelled like '{written}'")
+
+
+_BYLINE = re.compile(r"(?i)\b(?:report(?:ing|ed)?|writ(?:ten|ing)|edit(?:ed|ing)|contribut(?:ed|ing)|compiled)\s+by\b")
+
+
+def _in_byline(text: str, position: int) -> bool:
+    """Whether ``position`` is in a byline or credit line: "Additional reporting by ..."."""
+    line = text[text.rfind("\n", 0, position) + 1 : position]
+    return _BYLINE.search(line[line.rfind(". ") + 1 :]) is not None
+
+
+def _inside_quote(text: str, position: int) -> bool:
+    """Whether ``position`` is inside a quotation opened earlier in its paragraph."""
+    segment = text[text.rfind("\n", 0, position) + 1 : position]
+    opened = segment.count("\u201c") + segment.count("\u00ab") - segment.count("\u201d") - segment.count("\u00bb")
+    return opened > 0 or segment.count('"') % 2 == 1
 
 
 def _title_before(mention: Mention, position: int) -> tuple[str, ...]:
@@ -794,13 +1264,48 @@ def prior(confidence: float, entry: Entry, *, in_article: bool = False) -> float
     return confidence * (0.75 + 0.25 * prominence)
 
 
-def is_valid_variant(written: str, gazetteer_key: str, entry: Entry) -> bool:
-    """Another right English spelling of a transliterated name (Gallant/Galant, Zelenskiy)."""
-    return (
-        written != gazetteer_key
-        and entry.country in TRANSLITERATED
-        and transliteration_skeleton(written) == transliteration_skeleton(gazetteer_key)
+def is_valid_variant(
+    written: str, gazetteer_key: str, entry: Entry, variants: NameVariants, *, given: bool = False
+) -> bool:
+    """Another right rendering of the person's name, never damage: the same name with other
+    hyphens, spaces or particles ("Yoon Suk Yeol" for "Suk-yeol", "Lula Silva", "al-Sisi" for
+    "el-Sisi"), or, for a name transliterated from another script, another transliteration
+    (Gallant/Galant, Zelenskiy, Rajapakse, Mohamed/Mohammed, as rigour's table of spellings has
+    them). A Latin-script name has one right spelling: "Emanuel" is damage for Emmanuel Macron;
+    but a ``given`` name of Arabic origin is romanised many ways wherever it is borne
+    (Mohammadu and Muhammadu Buhari)."""
+    if written == gazetteer_key:
+        return False
+    if rendering_key(written) == rendering_key(gazetteer_key):
+        return True
+    if entry.country not in TRANSLITERATED:
+        if not given or entry.country not in ROMANISED_GIVEN_NAMES:
+            return False
+        return vowel_frame(written) == vowel_frame(gazetteer_key) or _same_name(written, gazetteer_key, variants)
+    if transliteration_skeleton(written) == transliteration_skeleton(gazetteer_key):
+        return True
+    if len(written) >= 4 and vowel_frame(written) == vowel_frame(gazetteer_key):
+        return True  # the vowels of a transliteration vary: Rajapakse, Sheik
+    return _same_name(written, gazetteer_key, variants)
+
+
+def _same_name(written: str, gazetteer_key: str, variants: NameVariants) -> bool:
+    """Whether rigour's table has both spellings for each word. It holds every Latin-script
+    language's spellings; those of English text keep the first letter (Mohamed/Mohammed),
+    where German's and Polish's may not: "Selenskyy" in English text is damage."""
+    ours, theirs = _RENDERING_SPLIT.split(written), _RENDERING_SPLIT.split(gazetteer_key)
+    return len(ours) == len(theirs) and all(
+        a[:1] == b[:1] and variants.same_name(a, b) for a, b in zip(ours, theirs)
     )
+
+
+_RENDERING_SPLIT = re.compile(r"[\s'-]+")
+
+
+def rendering_key(key: str) -> str:
+    """A folded name without what renderings differ in: spaces, hyphens, apostrophes and
+    particles ("el-sisi", "al sisi" and "sisi" all give "sisi")."""
+    return "".join(part for part in _RENDERING_SPLIT.split(key) if part not in PARTICLES)
 
 
 def _posts_named(index: NameIndex, folded_text: str) -> list[str]:

@@ -122,7 +122,7 @@ def test_entry_by_id(client: FlaskClient) -> None:
             "role": "President of France",
             "country": "France",
             "kind": "official",
-            "prominence": 0.9,
+            "prominence": 1.0,
             "roles": [],
             "wikidata": "Q3052772",
             "wikidata_url": "https://www.wikidata.org/wiki/Q3052772",

@@ -20,10 +20,6 @@ APPLIED = [
         "Kier Starmer", "Keir Starmer", id="short-first-name-swapped",
     ),
     pytest.param(
-        "Theresa May and Gordori Brown, two former prime ministers, spoke.",
-        "Gordori Brown", "Gordon Brown", id="first-name-ocr",
-    ),
-    pytest.param(
         "Gordon Brown spoke first. Speaking next, brown told the audience.",
         "brown", "Brown", id="lower-case-speaker-named-earlier",
     ),
@@ -77,6 +73,15 @@ APPLIED = [
     ),
 ]
 
+# (text, what is written, what it becomes): each must be listed, applied or not. The evidence
+# is thin: one damaged word, and nothing else in the text that names or places the person.
+LISTED = [
+    pytest.param(
+        "Theresa May and Gordori Brown, two former prime ministers, spoke.",
+        "Gordori Brown", "Gordon Brown", id="first-name-ocr",
+    ),
+]
+
 # Text that must come out exactly as written.
 UNTOUCHED = [
     pytest.param("SECRETARY POMPEO: Thank you all for coming.", id="speaker-label"),
@@ -96,6 +101,12 @@ def test_damaged_name_is_repaired(shipped_index: NameIndex, text: str, original:
     applied = [(c.original, c.replacement) for c in result.corrections if c.applied]
     assert (original, replacement) in applied
     assert result.text == text.replace(original, replacement, 1)
+
+
+@pytest.mark.parametrize(("text", "original", "replacement"), LISTED)
+def test_damaged_name_is_listed(shipped_index: NameIndex, text: str, original: str, replacement: str) -> None:
+    result = repair_text(text, index=shipped_index, options=NO_GRAMMAR)
+    assert (original, replacement) in [(c.original, c.replacement) for c in result.corrections]
 
 
 @pytest.mark.parametrize("text", UNTOUCHED)

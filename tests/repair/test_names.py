@@ -21,8 +21,12 @@ ARTICLE_FIXES = [
     ("RUBION", "Rubio"),
     ("Trumpet", "Trump"),
     ("trump", "Trump"),
-    ("Leyla Abbubud", "Leila Abboud"),
     ("Lucy Fischer", "Lucy Fisher"),
+]
+# Fixes the article must get listed, applied or not: the evidence is thinner (a first name
+# changed into another real one, and a surname two letters off, only a byline for context).
+ARTICLE_LISTED = [
+    ("Leyla Abbubud", "Leila Abboud"),
 ]
 
 # Strings in the article that are right as written.
@@ -56,10 +60,16 @@ def test_article_fix_is_applied(article: str, index: NameIndex, original: str, r
     assert all(article[c.start : c.end] == original for c in found)
 
 
+@pytest.mark.parametrize(("original", "replacement"), ARTICLE_LISTED)
+def test_article_fix_is_listed(article: str, index: NameIndex, original: str, replacement: str) -> None:
+    result = repair_text(article, index=index, options=NO_GRAMMAR)
+    assert [c.replacement for c in result.corrections if c.original == original] == [replacement]
+
+
 def test_article_has_no_other_applied_fix(article: str, index: NameIndex) -> None:
     result = repair_text(article, index=index, options=NO_GRAMMAR)
     applied = {(c.original, c.replacement) for c in result.corrections if c.applied}
-    assert applied == set(ARTICLE_FIXES)
+    assert set(ARTICLE_FIXES) <= applied <= set(ARTICLE_FIXES) | set(ARTICLE_LISTED)
 
 
 def test_possessive_keeps_its_apostrophe(article: str, index: NameIndex) -> None:

@@ -1,0 +1,296 @@
+"""Fit the name scorer (repair/scorer.py) on development text, calibrate it, write the model.
+
+Run: ``.venv/bin/python bench/train_scorer.py`` (``--help`` for options). It reads only the
+development parts: the shared development set (``../shared/data/devset``), the corpus's
+``bench/corpus/dev`` and our own passages and traps (bench/traps.py). ``bench/corpus/heldout``
+is never read here: it is what bench/names.py reports on.
+
+1. Every development record is read as it is and in corrupted copies under ``--seeds``
+   (bench/corrupt.py), by the name stage with no threshold: every candidate fix it would
+   list, with its signals, is an example, labelled right when applying it alone restores the
+   damage (bench/score.py), wrong when it changes anything else (clean text and traps give
+   only wrong ones). Real machine-translated articles with their damage annotated
+   (bench/real.py) join them.
+2. Gradient-boosted trees (scikit-learn) are fitted in ``--folds`` folds grouped by source (a
+   publisher, and for Wikinews the country of the story), so that every example gets a
+   probability from a model that never saw its source: that is how the model meets new text.
+3. On those out-of-fold probabilities, the apply point is the lowest probability from which
+   the candidates that may be applied (lower-case and heard words never are) are right at
+   least ``--apply-precision`` of the time; the suggest point likewise with
+   ``--suggest-precision``.
+4. The model fitted on all examples, both points and what they were fitted and calibrated on
+   go to ``repair/data/name_scorer.json``, which the service loads.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.annotate import BY_COUNTRY, publisher  # noqa: E402
+from bench.corrupt import Sample, clean_samples, corrupt_all  # noqa: E402
+from bench.devset import Record, record_from_json  # noqa: E402
+from bench.real import real_samples  # noqa: E402
+from bench.score import Fix, judge  # noqa: E402
+from bench.traps import PASSAGES, TRAPS  # noqa: E402
+from gazetteer.index import NameIndex, load_index  # noqa: E402
+from gazetteer.loader import DEFAULT_PATHS  # noqa: E402
+from repair.mentions import find_mentions  # noqa: E402
+from repair.names import decide_names  # noqa: E402
+from repair.scorer import MODEL_PATH, NameScorer, scorer_from_json  # noqa: E402
+
+DEFAULT_DEVSET = ROOT.parent / "shared" / "data" / "devset"
+DEFAULT_CORPUS_DEV = ROOT / "bench" / "corpus" / "dev"
+SEEDS = (101, 102, 103, 104, 105, 106)
+# Candidates found by these paths are only ever suggested (a word in lower case, a word heard
+# for a name): they do not decide the apply point.
+SUGGEST_ONLY_SIGNALS = ("path:lower_close", "path:lower_heard", "heard")
+# A scorer with no weights: every candidate is listed, whatever its signals.
+ANY_SCORER = NameScorer(features=(), baseline=0.0, trees=(), apply_probability=0.8, suggest_probability=0.45)
+# Signals whose sense is plain count one way only (+1: more makes a fix likelier right; -1:
+# less likely), so that the trees cannot learn the opposite from a quirk of the corpus.
+MONOTONE: dict[str, int] = {
+    "prominence": 1, "in_office": 1, "sighted": 1, "in_article": 1, "in_full": 1, "title_fits": 1,
+    "partner": 1, "byline": 1, "surname_score": 1, "given_score": 1, "rule": 1, "country_named": 1, "post_named": 1,
+    "surname_is_name": -1, "surname_owned": -1, "namesake": -1, "word": -1, "other_person": -1,
+    "given_other_name": -1, "run_after": -1, "run_before": -1, "heard": -1, "contested": -1, "determiner": -1, "given_bearers": -1,
+}
+
+
+@dataclass(frozen=True)
+class Example:
+    """One candidate fix: its signals, whether it is right, whether it may be applied, and
+    the source its text came from (folds are grouped by it)."""
+
+    signals: dict[str, float]
+    right: bool
+    may_apply: bool
+    source: str
+    # What the candidate was, in words: for reports of the mistakes the fit leaves.
+    what: str = ""
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The command line."""
+    parser = argparse.ArgumentParser(
+        description="Fit and calibrate the name scorer (see the module docstring).",
+        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+    )
+    parser.add_argument("--devset", type=Path, default=DEFAULT_DEVSET, help="the shared development set")
+    parser.add_argument("--corpus-dev", type=Path, default=DEFAULT_CORPUS_DEV, help="the corpus's dev part")
+    parser.add_argument("--seeds", type=int, nargs="+", default=list(SEEDS), help="corruption seeds")
+    parser.add_argument("--folds", type=int, default=5, help="folds, grouped by source")
+    parser.add_argument("--apply-precision", type=float, default=0.993, help="precision wanted of applied fixes")
+    parser.add_argument("--suggest-precision", type=float, default=0.5, help="precision wanted of listed fixes")
+    parser.add_argument("--trees", type=int, default=100, help="boosting iterations")
+    parser.add_argument("--depth", type=int, default=4, help="depth of each tree")
+    parser.add_argument("--learning-rate", type=float, default=0.1, help="learning rate")
+    parser.add_argument("--min-leaf", type=int, default=20, help="fewest examples in a leaf")
+    parser.add_argument("--out", type=Path, default=MODEL_PATH, help="where to write the model")
+    return parser.parse_args(argv)
+
+
+def development_records(devset: Path, corpus_dev: Path) -> list[tuple[str, Record]]:
+    """(source, record) for every development record: never the held-out part."""
+    found: list[tuple[str, Record]] = []
+    for folder in (devset, corpus_dev):
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.json")):
+            data = json.loads(path.read_text(encoding="utf-8"))
+            found.append((source_of(data), record_from_json(data)))
+    return found
+
+
+def source_of(data: dict[str, Any]) -> str:
+    """The source a record comes from: its publisher, and for a publisher of every country's
+    news the story's country."""
+    name = publisher(str(data.get("source_url", "")))
+    return f"{name}/{str(data.get('country', '')).strip().lower()}" if name in BY_COUNTRY else name
+
+
+def examples(samples: Sequence[Sample], index: NameIndex, source: str) -> list[Example]:
+    """Every candidate the name stage lists for these texts, labelled by the known damage."""
+    found = []
+    for sample in samples:
+        decisions = decide_names(sample.text, find_mentions(sample.text), index, min_confidence=0.0, scorer=ANY_SCORER)
+        for d in decisions:
+            verdict = judge(sample, [Fix(d.start, d.end, d.original, d.replacement, True)])
+            signals = dict(d.signals)
+            may_apply = not any(signals.get(name) for name in SUGGEST_ONLY_SIGNALS)
+            around = sample.text[max(0, d.start - 50) : d.end + 30].replace("\n", " ")
+            what = f"{sample.id}: {d.original!r} -> {d.replacement!r} ({d.reason}) ...{around}..."
+            right = bool(verdict.correct or verdict.premature or verdict.errata_fixed)
+            found.append(Example(signals, right, may_apply, source, what))
+    return found
+
+
+def all_examples(records: Sequence[tuple[str, Record]], index: NameIndex, seeds: Sequence[int]) -> list[Example]:
+    """Examples of every record, clean and corrupted under each seed, and of our passages."""
+    found: list[Example] = []
+    ours: list[tuple[str, Record]] = [("ours", r) for r in PASSAGES]
+    for source, record in [*records, *ours]:
+        samples = clean_samples([record])
+        for seed in seeds:
+            samples += corrupt_all([record], index, seed=seed, copies=1)
+        found += examples(samples, index, source)
+    found += examples([Sample(t.id, t.id, "trap", t.text) for t in TRAPS], index, "ours")
+    found += examples(real_samples(), index, "ours/real")
+    return found
+
+
+@dataclass(frozen=True)
+class Fitted:
+    """Trees fitted on some examples, in the form repair/scorer.py walks."""
+
+    baseline: float
+    trees: list[list[list[float]]]
+
+    def scorer(self, names: Sequence[str], apply_at: float = 1.0, suggest_at: float = 1.0) -> NameScorer:
+        return scorer_from_json(
+            {"features": list(names), "baseline": self.baseline, "trees": self.trees,
+             "apply_probability": apply_at, "suggest_probability": suggest_at}
+        )
+
+
+def fit(train: Sequence[Example], names: Sequence[str], params: dict[str, Any]) -> Fitted:
+    """Gradient-boosted trees on the signals (scikit-learn), exported as plain lists and
+    checked to give scikit-learn's own probabilities."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    rows = [[e.signals.get(name, 0.0) for name in names] for e in train]
+    labels = [int(e.right) for e in train]
+    model = HistGradientBoostingClassifier(
+        monotonic_cst=[MONOTONE.get(name, 0) for name in names], random_state=0, **params
+    )
+    model.fit(rows, labels)
+    trees = []
+    for (predictor,) in model._predictors:
+        nodes = []
+        for node in predictor.nodes:
+            if node["is_leaf"]:
+                nodes.append([round(float(node["value"]), 9)])
+            else:
+                nodes.append([int(node["feature_idx"]), float(node["num_threshold"]), int(node["left"]), int(node["right"])])
+        trees.append(nodes)
+    fitted = Fitted(round(float(model._baseline_prediction.ravel()[0]), 9), trees)
+    ours = fitted.scorer(names)
+    theirs = model.predict_proba(rows)[:, 1]
+    worst = max((abs(ours.probability(e.signals) - p) for e, p in zip(train, theirs)), default=0.0)
+    if worst > 1e-6:
+        raise SystemExit(f"the exported trees disagree with scikit-learn by {worst}: has its model format changed?")
+    return fitted
+
+
+def out_of_fold(found: Sequence[Example], names: Sequence[str], folds: int, params: dict[str, Any]) -> list[float]:
+    """Each example's probability from a model fitted on the other sources' folds."""
+    sources = sorted({e.source for e in found})
+    fold_of = {source: i % folds for i, source in enumerate(sorted(sources, key=_stable))}
+    probabilities = [0.0] * len(found)
+    for fold in range(folds):
+        train = [e for e in found if fold_of[e.source] != fold]
+        if len({e.right for e in train}) < 2:
+            continue
+        scorer = fit(train, names, params).scorer(names)
+        for i, e in enumerate(found):
+            if fold_of[e.source] == fold:
+                probabilities[i] = scorer.probability(e.signals)
+    return probabilities
+
+
+def _stable(source: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(source.encode("utf-8")).hexdigest()
+
+
+def lowest_point(scored: Sequence[tuple[float, bool]], precision: float) -> tuple[float, float, int]:
+    """The lowest probability from which the candidates above it are right at least
+    ``precision`` of the time: (point, precision there, how many candidates above it)."""
+    ordered = sorted(scored, key=lambda pair: -pair[0])
+    best = (1.0, 1.0, 0)
+    right = 0
+    for count, (probability, is_right) in enumerate(ordered, start=1):
+        right += is_right
+        next_probability = ordered[count][0] if count < len(ordered) else -1.0
+        if next_probability == probability:
+            continue  # a point cannot split equal probabilities
+        if right / count >= precision:
+            best = (probability, right / count, count)
+    return best
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Fit, calibrate and write the model."""
+    args = parse_args(argv)
+    records = development_records(args.devset.resolve(), args.corpus_dev.resolve())
+    if not records:
+        raise SystemExit(f"no development records in {args.devset} or {args.corpus_dev}")
+    index = load_index(DEFAULT_PATHS)
+    found = all_examples(records, index, args.seeds)
+    names = sorted({name for e in found for name in e.signals})
+    params = {"max_iter": args.trees, "max_depth": args.depth, "learning_rate": args.learning_rate,
+              "min_samples_leaf": args.min_leaf}
+    probabilities = out_of_fold(found, names, args.folds, params)
+
+    applicable = [(p, e.right) for p, e in zip(probabilities, found) if e.may_apply]
+    apply_point, apply_precision, applied = lowest_point(applicable, args.apply_precision)
+    listed = [(p, e.right) for p, e in zip(probabilities, found)]
+    suggest_point, suggest_precision, listed_count = lowest_point(listed, args.suggest_precision)
+    suggest_point = min(suggest_point, apply_point)
+    right_applicable = sum(r for _p, r in applicable)
+    right_above = sum(r for p, r in applicable if p >= apply_point)
+
+    fitted = fit(found, names, params)
+    counts = Counter(e.right for e in found)
+    model = {
+        "features": names,
+        "baseline": fitted.baseline,
+        "trees": fitted.trees,
+        "apply_probability": round(apply_point, 6),
+        "suggest_probability": round(suggest_point, 6),
+        "fitted_on": {
+            "records": len(records),
+            "sources": len({e.source for e in found}),
+            "seeds": list(args.seeds),
+            "candidates": len(found),
+            "right": counts[True],
+            "wrong": counts[False],
+            "model": {"kind": "HistGradientBoostingClassifier", **params,
+                      "monotone": {n: MONOTONE[n] for n in names if n in MONOTONE}},
+        },
+        "calibrated_on": {
+            "how": f"out-of-fold probabilities, {args.folds} folds grouped by source",
+            "apply": {
+                "wanted": args.apply_precision,
+                "precision": round(apply_precision, 4),
+                "above": applied,
+                "right_above": right_above,
+                "right_applicable": right_applicable,
+            },
+            "suggest": {
+                "wanted": args.suggest_precision,
+                "precision": round(suggest_precision, 4),
+                "above": listed_count,
+            },
+        },
+        "made_by": "bench/train_scorer.py",
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(model, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(json.dumps({k: v for k, v in model.items() if k not in ("trees", "features")}, indent=1))
+    print(f"model written to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

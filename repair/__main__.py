@@ -1,0 +1,5 @@
+"""``python -m repair``: the command line (repair/cli.py)."""
+
+from repair.cli import main
+
+raise SystemExit(main())
