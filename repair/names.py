@@ -22,6 +22,7 @@ a run of names and the index's per-word lookups are kept, as news repeats its na
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import unicodedata
@@ -288,20 +289,24 @@ def decide_names(
             if candidate.confidence >= 0.8 and not dict(candidate.signals).get("other_person"):
                 article.note(candidate.entry_id, in_full=True)
             candidates.append(candidate)
-        for position, token in enumerate(mention.tokens):
+        standing_alone = True  # every word before is a title (kept as the run is read)
+        for token in mention.tokens:
             if id(token) not in covered:
                 leftovers.append((mention, token))
                 # A surname alone names its best-known bearer ("Putin said"); the last word of
                 # a longer name does not ("the Constitutional Court" is no Richard Court).
-                standing_alone = all(t.key in TITLES for t in mention.tokens[:position])
                 only = _exact_surname_owner(index, token.key, article) if standing_alone else ""
                 if only:
                     article.note(only, sighted=True)
+            standing_alone = standing_alone and token.key in TITLES
     # Names as written that read as somebody's ("Mark Simonds") are damage only of a person
     # the article names: read them again, now that the article's people are known.
     covered = set()
+    unread = {id(t) for _m, t in leftovers}
     for mention in mentions:
-        for candidate in _named_in_article(mention, leftovers, index, article):
+        if deadline is not None and deadline.passed():
+            break
+        for candidate in _named_in_article(mention, unread, index, article):
             candidates.append(candidate)
             covered.update(id(t) for t in candidate.tokens)
     candidates += [q for q in questions if not any(id(t) in covered for t in q.tokens)]
@@ -507,25 +512,29 @@ def _best_full_name(
 
 
 def _named_in_article(
-    mention: Mention, leftovers: Sequence[tuple[Mention, Token]], index: NameIndex, article: _Article
+    mention: Mention, unread: set[int], index: NameIndex, article: _Article
 ) -> list[_Candidate]:
-    """First name and surname pairs left unread in a run, read as people the article names."""
+    """First name and surname pairs left unread in a run (``unread``: the ids of the tokens
+    no reading took), read as people the article names."""
     if mention.lower_case or len(mention.tokens) < 2:
         return []
-    free = {id(t) for m, t in leftovers if m is mention}
+    free = {id(t) for t in mention.tokens if id(t) in unread}
     found = []
     tokens = mention.tokens
-    # In a byline ("Additional reporting by ..."), the newsroom's own writers are named too;
-    # anywhere, the holders of the posts the article names ("the Prime Minister of the UK").
-    byline = _in_byline(article.text, mention.start)
-    posts = article.post_holders(index)
-    people = sorted(article.people | set(posts) | (set(index.journalists) if byline else set()))
+    people: list[str] | None = None  # worked out for the first pair that needs them
     i = 0
     while i < len(tokens) - 1:
         given, surname = tokens[i], tokens[i + 1]
         if id(given) not in free or id(surname) not in free or given.key in TITLES or given.text in PARTICLES:
             i += 1
             continue
+        if people is None:
+            # In a byline ("Additional reporting by ..."), the newsroom's own writers are named
+            # too; anywhere, the holders of the posts the article names ("the Prime Minister of
+            # the UK").
+            byline = _in_byline(article.text, mention.start)
+            posts = article.post_holders(index)
+            people = sorted(article.people | set(posts) | (set(index.journalists) if byline else set()))
         title = _title_before(mention, i)
         scored = []
         for entry_id in people:
@@ -1169,17 +1178,43 @@ def describe(kind: str, written: str) -> str:
 _BYLINE = re.compile(r"(?i)\b(?:report(?:ing|ed)?|writ(?:ten|ing)|edit(?:ed|ing)|contribut(?:ed|ing)|compiled)\s+by\b")
 
 
+# How far before a name a credit's "reporting by" is looked for: a credit line names a few
+# people; reading a whole line for every name in it made a long line cost its square.
+_BYLINE_REACH = 400
+
+
 def _in_byline(text: str, position: int) -> bool:
     """Whether ``position`` is in a byline or credit line: "Additional reporting by ..."."""
-    line = text[text.rfind("\n", 0, position) + 1 : position]
+    reach = max(0, position - _BYLINE_REACH)
+    line = text[text.rfind("\n", reach, position) + 1 or reach : position]
     return _BYLINE.search(line[line.rfind(". ") + 1 :]) is not None
 
 
 def _inside_quote(text: str, position: int) -> bool:
     """Whether ``position`` is inside a quotation opened earlier in its paragraph."""
-    segment = text[text.rfind("\n", 0, position) + 1 : position]
-    opened = segment.count("\u201c") + segment.count("\u00ab") - segment.count("\u201d") - segment.count("\u00bb")
-    return opened > 0 or segment.count('"') % 2 == 1
+    marks = _quote_marks(text)
+    breaks = bisect.bisect_left(marks["\n"], position)  # line breaks before the position
+    line_start = marks["\n"][breaks - 1] + 1 if breaks else 0
+
+    def count(mark: str) -> int:
+        found = marks[mark]
+        return bisect.bisect_left(found, position) - bisect.bisect_left(found, line_start)
+
+    opened = count("\u201c") + count("\u00ab") - count("\u201d") - count("\u00bb")
+    return opened > 0 or count('"') % 2 == 1
+
+
+@lru_cache(maxsize=2)
+def _quote_marks(text: str) -> dict[str, list[int]]:
+    """Where each quotation mark and line break is in ``text``, found once per text: counting
+    them in the paragraph for every name made a long paragraph cost its square."""
+    marks: dict[str, list[int]] = {mark: [] for mark in ('"', "\u201c", "\u201d", "\u00ab", "\u00bb", "\n")}
+    for match in _QUOTE_MARKS.finditer(text):
+        marks[match.group()].append(match.start())
+    return marks
+
+
+_QUOTE_MARKS = re.compile('["\u201c\u201d\u00ab\u00bb\n]')
 
 
 def _title_before(mention: Mention, position: int) -> tuple[str, ...]:
