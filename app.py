@@ -145,7 +145,7 @@ def repair_api() -> Response:
         return error_response(400, "invalid_json", "the request body is not valid JSON (in UTF-8)")
     except RecursionError:  # the parser gives up on JSON nested too deeply, at once
         return error_response(400, "invalid_json", "the request body is JSON nested too deeply")
-    text, options = read_request(body, default_options(current_app.config), strict=True)
+    text, options = read_request(body, default_options(current_app.config))
     repairer = _repairer()
     result = repairer.repair(text, options)
     return jsonify(result_json(result, options, gazetteer_json(repairer.index.gazetteer)))

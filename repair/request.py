@@ -10,26 +10,17 @@ from repair.errors import InvalidRequest
 from repair.models import RepairOptions
 
 
-# The fields of a request, in the order the API documents them.
-FIELDS = ("text", "language", "mode", "grammar")
-
-
-def read_request(body: Any, defaults: RepairOptions, *, strict: bool = False) -> tuple[str, RepairOptions]:
+def read_request(body: Any, defaults: RepairOptions) -> tuple[str, RepairOptions]:
     """The text and options of a parsed JSON body; fields it leaves out keep ``defaults``.
 
-    The language and mode are checked by the pipeline itself (``Repairer.repair``). With
-    ``strict`` (the API), a field it does not know is an error, so that a misspelt one
-    ("grammer") is not silently ignored; batch records may carry their own (an id).
+    The language and mode are checked by the pipeline itself (``Repairer.repair``). Other
+    fields are ignored (a batch record carries its id among them).
 
     :raises InvalidRequest: the body is not an object, a field is missing or of the wrong
-        type, or unknown (``strict``), or the text is not valid Unicode.
+        type, or the text is not valid Unicode.
     """
     if not isinstance(body, dict):
         raise InvalidRequest("the request body must be a JSON object")
-    unknown = sorted(set(body) - set(FIELDS))
-    if strict and unknown:
-        names = ", ".join(repr(name) for name in unknown)
-        raise InvalidRequest(f"unknown field{'s' if len(unknown) > 1 else ''} {names}; the fields are {', '.join(FIELDS)}")
     text = body.get("text")
     if not isinstance(text, str):
         raise InvalidRequest("'text' is required and must be a string")
