@@ -43,6 +43,7 @@ SETTINGS: tuple[tuple[str, Any, str], ...] = (
 # What build_repairer reads; a batch job ships only these to its workers (no admin token).
 REPAIRER_SETTINGS = (
     "GRAMMAR_ENGINE", "LANGUAGETOOL_URL", "GRAMMAR_TIMEOUT", "MAX_TEXT_CHARS", "GAZETTEER_BASE", "GAZETTEER_FILES",
+    "DEADLINE",
 )
 
 
