@@ -24,7 +24,7 @@ from types import FrameType
 from typing import Any
 
 from flask import Flask, Response, current_app, jsonify, render_template, request
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import BadRequest, HTTPException, RequestEntityTooLarge
 
 from gazetteer.index import load_index
 from gazetteer.loader import Entry, Gazetteer, GazetteerError
@@ -48,9 +48,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
     # Defaults, then REPAIR_* variables, then test_config: the command line reads them alike.
     app.config.from_mapping(settings(os.environ, test_config))
-    max_chars = int(app.config["MAX_TEXT_CHARS"])
-    # JSON escapes can make a body up to six bytes per character; past that, refuse early.
-    app.config.setdefault("MAX_CONTENT_LENGTH", max_chars * 6 + 65536)
+    # A body longer than the longest text can be is refused from its Content-Length, or
+    # while it streams in, before it is read whole (Flask's own default is no limit).
+    if app.config.get("MAX_CONTENT_LENGTH") is None:
+        app.config["MAX_CONTENT_LENGTH"] = max_body_bytes(int(app.config["MAX_TEXT_CHARS"]))
+    app.config["MAX_FORM_MEMORY_SIZE"] = app.config["MAX_CONTENT_LENGTH"]
 
     # Reloads re-read exactly these files, so the paths are fixed here, once.
     paths = gazetteer_paths(app.config)
@@ -134,13 +136,37 @@ def repair_api() -> Response:
     """POST /v1/repair: JSON in, repaired text, corrections, suggestions and diff out."""
     if not request.is_json:
         return error_response(415, "unsupported_media_type", "send the request as application/json")
-    body = request.get_json(silent=True)
-    if body is None:
-        return error_response(400, "invalid_json", "the request body is not valid JSON")
+    unreadable = _unreadable_body()
+    if unreadable is not None:
+        return unreadable
+    try:
+        body = request.get_json()
+    except BadRequest:
+        return error_response(400, "invalid_json", "the request body is not valid JSON (in UTF-8)")
+    except RecursionError:  # the parser gives up on JSON nested too deeply, at once
+        return error_response(400, "invalid_json", "the request body is JSON nested too deeply")
     text, options = read_request(body, default_options(current_app.config))
     repairer = _repairer()
     result = repairer.repair(text, options)
     return jsonify(result_json(result, options, gazetteer_json(repairer.index.gazetteer)))
+
+
+def _unreadable_body() -> Response | None:
+    """Read the request body (kept for parsing); the error answer if it cannot be read.
+
+    :raises RequestEntityTooLarge: the body is over MAX_CONTENT_LENGTH.
+    """
+    try:
+        data = request.get_data()
+    except HTTPException:
+        raise  # over the limit by Content-Length (413), or the client went away (400)
+    except Exception as exc:  # the server's own parser: a malformed chunked body, say
+        return error_response(400, "bad_request", f"the request body could not be read: {exc}")
+    # Werkzeug stops reading a body sent without a Content-Length (chunked) at the limit and
+    # hands back what it read, cut short: a body that reaches the limit is over it.
+    if request.content_length is None and len(data) >= current_app.config["MAX_CONTENT_LENGTH"]:
+        raise RequestEntityTooLarge()
+    return None
 
 
 # --- The editor's form -------------------------------------------------------------------
@@ -167,7 +193,7 @@ CONTENT_SECURITY_POLICY = "; ".join(
 )
 
 
-def form() -> str | tuple[str, int]:
+def form() -> str | tuple[str, int] | Response:
     """GET /: the editor's form (``?example=1`` fills in the example); POST /: form and result."""
     fields: dict[str, Any] = {"text": "", "language": "en-US", "mode": "apply", "grammar": True}
     max_chars = int(current_app.config["MAX_TEXT_CHARS"])
@@ -175,6 +201,9 @@ def form() -> str | tuple[str, int]:
         if request.args.get("example"):
             fields["text"] = example_article()
         return render_template("form.html", fields=fields, result=None, error=None, max_chars=max_chars)
+    unreadable = _unreadable_body()
+    if unreadable is not None:
+        return unreadable
     fields = {
         "text": request.form.get("text", ""),
         "language": request.form.get("language", "en-US"),
@@ -317,6 +346,13 @@ def entry_json(entry: Entry) -> dict[str, Any]:
         "wikidata": qid,
         "wikidata_url": f"{WIKIDATA_URL}{qid}" if qid else None,
     }
+
+
+def max_body_bytes(max_chars: int) -> int:
+    """The longest request body a text of ``max_chars`` characters can make: a character
+    beyond the Basic Multilingual Plane is 12 bytes as a JSON escape ("\\ud83d\\ude00") or
+    in a form (%F0%9F%98%80), plus room for the other fields."""
+    return max_chars * 12 + 65536
 
 
 def error_response(status: int, code: str, message: str) -> Response:

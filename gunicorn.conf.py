@@ -12,6 +12,16 @@ master, and the new workers inherit it. If a file is broken, the master keeps th
 and the new workers serve it. ``POST /v1/admin/reload`` reaches one worker only, so after
 reloading there it HUPs the master (``post_fork`` below) to bring every worker along.
 
+Every answer is JSON, gunicorn's own included: a request line or headers over the limits
+below, a malformed request, and a worker stopped by the timeout mid-request (which the app's
+deadline, ``REPAIR_DEADLINE``, should never let happen) get the API's error shape
+(``JsonErrorsWorker``).
+
+Memory: a worker grows under traffic (Harper's linter keeps its own cache of checked text,
+about 190 MB when full), so each worker is replaced, forked afresh from the master, after
+``max_requests`` requests, give or take ``max_requests_jitter`` so that the workers are not
+replaced at once.
+
 ``--bind`` and ``--workers`` on the command line (or in ``GUNICORN_CMD_ARGS``) override the
 defaults below.
 """
@@ -19,14 +29,40 @@ defaults below.
 from __future__ import annotations
 
 import gc
+import json
+import math
 import os
 import signal
 from functools import partial
 from typing import Any
 
+from gunicorn import util
+from gunicorn.workers.sync import SyncWorker
+
+from repair.config import settings
+
 bind = "127.0.0.1:8000"
 workers = 2
 preload_app = True
+
+# The app answers every request by its deadline (REPAIR_DEADLINE, 10 s by default) plus the
+# time to write the answer; gunicorn stops a worker silent for longer than `timeout`. So the
+# timeout leaves the deadline room, and the deadline, not the timeout, ends slow requests.
+_deadline = settings(os.environ)["DEADLINE"]
+timeout = max(30, math.ceil(float(_deadline or 0)) + 20)
+graceful_timeout = 30
+
+# A worker is replaced after this many requests, give or take the jitter (see the docstring
+# above; measured in the README, "Load and memory"): Harper's cache fills within a few hundred
+# distinct texts, then the worker still creeps up; a fresh fork starts from the master's pages.
+max_requests = 500
+max_requests_jitter = 50
+
+# Gunicorn's defaults, stated: the request line, the number of headers and each header's
+# size. Longer is refused before the app sees it, as JSON (414, 431 or 400).
+limit_request_line = 4094
+limit_request_fields = 100
+limit_request_field_size = 8190
 
 
 def _flask_app(server: Any) -> Any:
@@ -58,6 +94,53 @@ def pre_fork(server: Any, worker: Any) -> None:
     every object's header and copies the gazetteer's pages (Python's ``gc.freeze`` docs).
     """
     gc.freeze()
+
+
+_REASON_CODES = {
+    400: "bad_request",
+    403: "forbidden",
+    414: "uri_too_long",
+    417: "expectation_failed",
+    431: "request_header_fields_too_large",
+    500: "internal_error",
+    501: "not_implemented",
+    503: "timeout",  # only for a worker stopped by the timeout (JsonErrorsWorker)
+}
+
+
+def write_json_error(sock: Any, status_int: int, reason: str, mesg: str) -> None:
+    """gunicorn's ``util.write_error`` with the API's error shape instead of an HTML page."""
+    code = _REASON_CODES.get(status_int, "error")
+    body = json.dumps({"error": {"code": code, "message": mesg or reason}}).encode("utf-8")
+    head = (
+        f"HTTP/1.1 {status_int} {reason}\r\nConnection: close\r\n"
+        f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
+    )
+    util.write_nonblock(sock, head.encode("latin-1") + body)
+
+
+class JsonErrorsWorker(SyncWorker):
+    """gunicorn's sync worker, answering its own errors in the API's JSON error shape."""
+
+    def init_process(self) -> None:
+        # Only in the worker: gunicorn writes every error it answers itself through this.
+        util.write_error = write_json_error
+        super().init_process()
+
+    def handle_error(self, req: Any, client: Any, addr: Any, exc: BaseException) -> None:
+        if isinstance(exc, SystemExit):
+            # The timeout aborted the worker mid-request: say so, rather than "500".
+            self.log.error("worker timed out on a request after %s s", self.cfg.timeout)
+            message = f"the request took longer than the server's {self.cfg.timeout} s timeout"
+            try:
+                write_json_error(client, 503, "Service Unavailable", message)
+            except Exception:
+                self.log.debug("Failed to send the timeout error.")
+            return
+        super().handle_error(req, client, addr, exc)
+
+
+worker_class = JsonErrorsWorker
 
 
 def post_fork(server: Any, worker: Any) -> None:

@@ -35,6 +35,7 @@ def result_json(result: RepairResult, options: RepairOptions, gazetteer: dict[st
         "meta": {
             "language": options.language,
             "mode": options.mode,
+            "names": {"status": result.names.status, "reason": result.names.reason},
             "grammar": {
                 "engine": result.grammar.engine,
                 "status": result.grammar.status,

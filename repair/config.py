@@ -25,6 +25,12 @@ SETTINGS: tuple[tuple[str, Any, str], ...] = (
     ("LANGUAGETOOL_URL", None, "LanguageTool server, e.g. http://127.0.0.1:8081"),
     ("GRAMMAR_TIMEOUT", 10.0, "seconds a grammar check may take before it is skipped"),
     ("MAX_TEXT_CHARS", 100_000, "longest text accepted, in characters"),
+    (
+        "DEADLINE",
+        10.0,
+        "seconds a request may take: then the name stage stops with the fixes found so far and"
+        " the grammar check is skipped, and meta says so; null: no deadline",
+    ),
     ("GAZETTEER_BASE", [str(p) for p in DEFAULT_PATHS], "the shipped gazetteer files, loaded first"),
     ("GAZETTEER_FILES", [], "overlay files (YAML or CSV) loaded after the base, winning by id"),
     ("APPLY_THRESHOLD", 0.8, "confidence from which a name fix is applied"),
@@ -37,6 +43,7 @@ SETTINGS: tuple[tuple[str, Any, str], ...] = (
 # What build_repairer reads; a batch job ships only these to its workers (no admin token).
 REPAIRER_SETTINGS = (
     "GRAMMAR_ENGINE", "LANGUAGETOOL_URL", "GRAMMAR_TIMEOUT", "MAX_TEXT_CHARS", "GAZETTEER_BASE", "GAZETTEER_FILES",
+    "DEADLINE",
 )
 
 
@@ -92,7 +99,14 @@ def build_repairer(config: Mapping[str, Any]) -> Repairer:
     engine = make_engine(
         str(config["GRAMMAR_ENGINE"]), languagetool_url=config["LANGUAGETOOL_URL"], timeout=timeout
     )
-    return Repairer(index, engine, grammar_timeout=timeout, max_chars=int(config["MAX_TEXT_CHARS"]))
+    deadline = config["DEADLINE"]
+    return Repairer(
+        index,
+        engine,
+        grammar_timeout=timeout,
+        max_chars=int(config["MAX_TEXT_CHARS"]),
+        deadline=None if deadline is None else float(deadline),
+    )
 
 
 def default_options(config: Mapping[str, Any], **choices: Any) -> RepairOptions:

@@ -62,12 +62,53 @@ def apply_ops(text: str, ops: Sequence[DiffOp]) -> str:
 
 def map_span(ops: Sequence[DiffOp], start: int, end: int) -> tuple[int, int]:
     """Where an input span lands in the output; an op it overlaps is covered whole."""
-    new_start = start + sum(len(op.new) - len(op.old) for op in ops if op.end <= start)
-    new_end = end + sum(len(op.new) - len(op.old) for op in ops if op.end <= end)
-    for op in ops:
-        if op.start < end and op.end > start:
-            new_start, new_end = min(new_start, op.out_start), max(new_end, op.out_end)
-    return new_start, new_end
+    return SpanMap(ops).map(start, end)
+
+
+class SpanMap:
+    """``map_span`` for many spans over the same ops, each in logarithmic time (a text with
+    thousands of fixes would otherwise cost fixes times ops)."""
+
+    def __init__(self, ops: Sequence[DiffOp]) -> None:
+        # ops are sorted and do not overlap, so their starts and ends are both sorted.
+        self._ops = ops
+        self._starts = [op.start for op in ops]
+        self._ends = [op.end for op in ops]
+        self._shift = [0]  # _shift[i]: how much the first i ops lengthen the text
+        for op in ops:
+            self._shift.append(self._shift[-1] + len(op.new) - len(op.old))
+
+    def map(self, start: int, end: int) -> tuple[int, int]:
+        """Where ``[start, end)`` of the input lands in the output."""
+        new_start = start + self._shift[bisect.bisect_right(self._ends, start)]
+        new_end = end + self._shift[bisect.bisect_right(self._ends, end)]
+        # The ops the span overlaps are consecutive: from the first ending after its start
+        # to the last starting before its end.
+        first = bisect.bisect_right(self._ends, start)
+        last = bisect.bisect_left(self._starts, end) - 1
+        if first <= last:
+            new_start = min(new_start, self._ops[first].out_start)
+            new_end = max(new_end, self._ops[last].out_end)
+        return new_start, new_end
+
+
+class Spans:
+    """A set of spans, possibly overlapping, that answers "does this span overlap any of
+    them?" in logarithmic time."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _end in ordered]
+        self._reach = []  # _reach[i]: the furthest end among the first i + 1 spans
+        furthest = -1
+        for _start, end in ordered:
+            furthest = max(furthest, end)
+            self._reach.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` shares a character with one of the spans."""
+        before = bisect.bisect_left(self._starts, end)  # spans that start before `end`
+        return before > 0 and self._reach[before - 1] > start
 
 
 def build_diff(text: str, applied: Sequence[Correction]) -> Diff:

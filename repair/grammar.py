@@ -7,6 +7,7 @@ failure escape: it reports the engine as unavailable instead.
 
 from __future__ import annotations
 
+import bisect
 import concurrent.futures
 import logging
 import os
@@ -26,6 +27,8 @@ from language_tool_python.exceptions import LanguageToolError
 from language_tool_python.match import Match
 
 from gazetteer.normalize import fold
+from repair.deadline import Deadline
+from repair.diff import Spans
 from repair.errors import EngineUnavailable, UnknownLanguage
 from repair.languages import normalize_language
 from repair.models import GrammarReport, Suggestion
@@ -38,8 +41,9 @@ class GrammarEngine(Protocol):
 
     name: str
 
-    def check(self, text: str, *, language: str) -> list[Suggestion]:
-        """Suggestions for ``text``; raises EngineUnavailable when the engine cannot answer."""
+    def check(self, text: str, *, language: str, deadline: Deadline | None = None) -> list[Suggestion]:
+        """Suggestions for ``text``; raises EngineUnavailable when the engine cannot answer,
+        or when ``deadline`` passes first (an engine checks it as often as it can)."""
         ...
 
     def warm_up(self) -> None:
@@ -56,10 +60,7 @@ class GrammarEngine(Protocol):
 
 def index_to_utf16(text: str, index: int) -> int:
     """The UTF-16 code unit offset of code point ``index`` of ``text``."""
-    if not 0 <= index <= len(text):
-        raise ValueError(f"index {index} is outside a text of {len(text)} code points")
-    # Each code point beyond the BMP (emoji, flag halves) is a surrogate pair: two units.
-    return index + sum(1 for char in text[:index] if ord(char) > 0xFFFF)
+    return Utf16(text).to_utf16(index)
 
 
 def utf16_to_index(text: str, offset: int) -> int:
@@ -67,20 +68,43 @@ def utf16_to_index(text: str, offset: int) -> int:
 
     :raises ValueError: if the offset is negative, past the end or inside a surrogate pair.
     """
-    if offset < 0:
-        raise ValueError(f"negative UTF-16 offset {offset}")
-    units = 0
-    for index, char in enumerate(text):
-        if units >= offset:
-            break
-        units += 2 if ord(char) > 0xFFFF else 1
-    else:
-        index = len(text)
-    if units == offset:
-        return index
-    if units > offset:
-        raise ValueError(f"UTF-16 offset {offset} splits a surrogate pair")
-    raise ValueError(f"UTF-16 offset {offset} is past the end of the text ({units} units)")
+    return Utf16(text).to_index(offset)
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
+
+class Utf16:
+    """Offsets of one text in code points and in UTF-16 units, converted in logarithmic time
+    (a check answered with thousands of matches converted each by reading the text)."""
+
+    def __init__(self, text: str) -> None:
+        self.length = len(text)
+        # Each code point beyond the BMP (emoji, flag halves) is a surrogate pair: two units.
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
+        # Where each of those starts in UTF-16 units.
+        self._astral_units = [index + before for before, index in enumerate(self._astral)]
+        self.units = self.length + len(self._astral)
+
+    def to_utf16(self, index: int) -> int:
+        """The UTF-16 offset of code point ``index``."""
+        if not 0 <= index <= self.length:
+            raise ValueError(f"index {index} is outside a text of {self.length} code points")
+        return index + bisect.bisect_left(self._astral, index)
+
+    def to_index(self, offset: int) -> int:
+        """The code point at UTF-16 ``offset``.
+
+        :raises ValueError: if the offset is negative, past the end or inside a surrogate pair.
+        """
+        if offset < 0:
+            raise ValueError(f"negative UTF-16 offset {offset}")
+        if offset > self.units:
+            raise ValueError(f"UTF-16 offset {offset} is past the end of the text ({self.units} units)")
+        before = bisect.bisect_left(self._astral_units, offset)  # pairs starting before it
+        if before and self._astral_units[before - 1] + 1 == offset:
+            raise ValueError(f"UTF-16 offset {offset} splits a surrogate pair")
+        return offset - before
 
 
 # --- Harper --------------------------------------------------------------------------------
@@ -108,6 +132,50 @@ def _harper_replacement(lint: harper.Lint, suggestion: harper.Suggestion) -> str
     return suggestion.replacement_text
 
 
+# Harper is not shown what it would take time growing with the square of its length on:
+# words too long to be words (a 100,000-letter word made it ask for 30 GB and abort the
+# process), runs of punctuation ("-----") and of punctuation between spaces ("- - - -").
+# They are shown as digits, which Harper reads in no time, and what it says of them is
+# dropped. (Its own regex_mask compiles the Unicode classes again on every call: 14 ms.)
+_HARPER_MASKED = re.compile(r"\w{41,}|[^\s\w]{9,}|(?:[^\s\w]+\s+){8,}")
+# Harper reads the text a few paragraphs at a time (pieces of at most this many characters,
+# cut at line breaks where it can): some of its rules grow faster than the text they read,
+# so bounded pieces keep the whole check linear, and the deadline is checked between them.
+HARPER_PIECE = 1000
+
+
+def pieces(text: str, size: int = HARPER_PIECE) -> list[tuple[int, int]]:
+    """Consecutive spans of at most ``size`` characters that cover ``text``, each cut after
+    a line break in its second half, else after the end of a sentence, else after a space,
+    else anywhere."""
+    spans = []
+    start = 0
+    while len(text) - start > size:
+        half, stop = start + size // 2, start + size
+        cut = text.rfind("\n", half, stop) + 1
+        if not cut:
+            ends = [text.rfind(mark, half, stop - 1) for mark in (". ", "! ", "? ")]
+            cut = max(ends) + 2 if max(ends) >= 0 else text.rfind(" ", half, stop) + 1
+        cut = cut or stop
+        spans.append((start, cut))
+        start = cut
+    spans.append((start, len(text)))
+    return spans
+
+
+def _masked(piece: str) -> tuple[str, Spans | None]:
+    """The piece with what Harper is not shown turned into digits, and where that is."""
+    spans = [(m.start(), m.end()) for m in _HARPER_MASKED.finditer(piece)]
+    if not spans:
+        return piece, None
+    parts, cursor = [], 0
+    for start, end in spans:
+        parts += [piece[cursor:start], "0" * (end - start)]
+        cursor = end
+    parts.append(piece[cursor:])
+    return "".join(parts), Spans(spans)
+
+
 class HarperEngine:
     """Offline English checking with Harper; one linter per dialect, made on first use."""
 
@@ -120,26 +188,37 @@ class HarperEngine:
         # all dialects is enough, as a lint of a whole article takes milliseconds.
         self._lock = threading.Lock()
 
-    def check(self, text: str, *, language: str) -> list[Suggestion]:
-        """Harper's lints of ``text`` as suggestions."""
+    def check(self, text: str, *, language: str, deadline: Deadline | None = None) -> list[Suggestion]:
+        """Harper's lints of ``text`` as suggestions, read piece by piece until ``deadline``."""
         dialect = self._dialect(language)
+        deadline = deadline or Deadline(None)
+        # A check still running for a request that has given up on it stops at its next
+        # piece; until then this one waits, but never past its own deadline.
+        wait = deadline.remaining()
+        if not self._lock.acquire(timeout=-1 if wait == float("inf") else wait):
+            raise EngineUnavailable("Harper was still busy with an earlier check")
+        found: dict[tuple[int, int], Suggestion] = {}
         try:
-            with self._lock:
-                linter = self._linter(dialect)
-                chosen = linter.organized_lints(text, language="plaintext")
+            linter = self._linter(dialect)
+            for start, end in pieces(text):
+                if deadline.passed():
+                    raise EngineUnavailable(f"stopped at the deadline, {start:,} characters into the text")
+                piece, masked = _masked(text[start:end])
+                chosen = linter.organized_lints(piece, language="plaintext")
                 # Harper's deduplication drops every lint overlapping another, so one
                 # LongSentences lint hides all the misspelled names inside that sentence.
                 # Add the hidden lints back, but keep Harper's pick where spans are equal.
-                every = linter.organized_lints(text, language="plaintext", dedup=False)
+                every = linter.organized_lints(piece, language="plaintext", dedup=False)
+                for by_rule in (chosen, every):
+                    for rule, lints in by_rule.items():
+                        for lint in lints:
+                            span = (start + lint.span.start, start + lint.span.end)
+                            if span not in found and not (masked and masked.overlaps(*span)):
+                                found[span] = self._suggestion(rule, lint, start)
         except (RuntimeError, ValueError) as exc:
             raise EngineUnavailable(f"Harper failed: {exc}") from exc
-        found: dict[tuple[int, int], Suggestion] = {}
-        for by_rule in (chosen, every):
-            for rule, lints in by_rule.items():
-                for lint in lints:
-                    span = (lint.span.start, lint.span.end)
-                    if span not in found:
-                        found[span] = self._suggestion(rule, lint)
+        finally:
+            self._lock.release()
         return sorted(found.values(), key=lambda s: (s.start, s.end))
 
     def warm_up(self) -> None:
@@ -172,10 +251,10 @@ class HarperEngine:
             self._linters[dialect] = linter
         return linter
 
-    def _suggestion(self, rule: str, lint: harper.Lint) -> Suggestion:
+    def _suggestion(self, rule: str, lint: harper.Lint, offset: int = 0) -> Suggestion:
         return Suggestion(
-            start=lint.span.start,
-            end=lint.span.end,
+            start=offset + lint.span.start,
+            end=offset + lint.span.end,
             message=lint.message,
             replacements=tuple(_harper_replacement(lint, s) for s in lint.suggestions),
             rule_id=rule,
@@ -236,12 +315,13 @@ def find_local_languagetool() -> str | None:
     return max(installed).version_name if installed else None
 
 
-def _languagetool_suggestion(text: str, match: Match, engine: str) -> Suggestion:
-    """A LanguageTool match as a suggestion, its span in code points of ``text``."""
+def _languagetool_suggestion(units: Utf16, match: Match, engine: str) -> Suggestion:
+    """A LanguageTool match as a suggestion, its span in code points of the text ``units``
+    counts."""
     # The library has already turned `offset` into code points, but `error_length` is still
     # in UTF-16 units: measure the end from the UTF-16 position of the start.
     start = match.offset
-    end = utf16_to_index(text, index_to_utf16(text, start) + match.error_length)
+    end = units.to_index(units.to_utf16(start) + match.error_length)
     return Suggestion(
         start=start,
         end=end,
@@ -273,12 +353,16 @@ class LanguageToolEngine:
         self._local: language_tool_python.LanguageTool | None = None
         self._lock = threading.Lock()  # guards _tools and _local
 
-    def check(self, text: str, *, language: str) -> list[Suggestion]:
-        """LanguageTool's matches for ``text`` as suggestions."""
+    def check(self, text: str, *, language: str, deadline: Deadline | None = None) -> list[Suggestion]:
+        """LanguageTool's matches for ``text`` as suggestions (not asked once ``deadline`` has
+        passed; the request itself waits no longer than the engine's timeout)."""
+        if deadline is not None and deadline.passed():
+            raise EngineUnavailable("not asked: the deadline had passed")
         tool = self._tool(language)
         try:
             matches = tool.check(text)
-            found = [_languagetool_suggestion(text, match, self.name) for match in matches]
+            units = Utf16(text)
+            found = [_languagetool_suggestion(units, match, self.name) for match in matches]
         except _LT_ERRORS as exc:
             raise EngineUnavailable(f"LanguageTool at {tool.url} failed: {exc}") from exc
         return sorted(found, key=lambda s: (s.start, s.end))
@@ -377,6 +461,8 @@ def make_engine(
     return factory(languagetool_url=languagetool_url, timeout=timeout, known_words=known_words)
 
 
+# The longest span that may be a known name (the gazetteer's longest full name is under 100).
+MAX_KNOWN_SPAN = 200
 _APOSTROPHES = "'\u2019\u2018\u02bc"
 _POSSESSIVE = re.compile(f"[{_APOSTROPHES}]s\\b")
 _WORD_SEPARATORS = re.compile(r"[\s\-\u2010\u2011\u2013]+")
@@ -405,6 +491,8 @@ _fold_known_cached = lru_cache(maxsize=4)(_fold_known_uncached)
 
 def _is_known(matched: str, known: frozenset[str]) -> bool:
     """Whether ``matched`` is a known word or name, or made only of known words."""
+    if len(matched) > MAX_KNOWN_SPAN:
+        return False  # no name is this long; and fold would keep it in its cache
     folded = fold_word(matched)
     if folded in known:
         return True
@@ -445,6 +533,8 @@ def check_grammar(
 ) -> GrammarReport:
     """Run ``engine`` on ``text`` within ``timeout`` seconds; engine failures become a status.
 
+    The engine is told to stop by then too, so that a check nobody waits for any more does
+    not run on and keep the engine from the next request.
     Misspellings of ``known_words`` (officials' names, casefolded) and of acronyms are dropped.
 
     :raises UnknownLanguage: if ``language`` is not a known code (a request error).
@@ -452,7 +542,7 @@ def check_grammar(
     if engine is None:
         return GrammarReport(engine="none", status="disabled")
     code = normalize_language(language)
-    future = _executor().submit(engine.check, text, language=code)
+    future = _executor().submit(engine.check, text, language=code, deadline=Deadline(timeout))
     done, _ = concurrent.futures.wait([future], timeout=timeout)
     if not done:
         future.cancel()  # if it is still queued behind hung calls, never start it

@@ -10,6 +10,7 @@ and Python only touches the few places they find.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import NamedTuple
@@ -83,6 +84,12 @@ _RUN = re.compile(
     rf"(?<!{_LETTER})(?<!{_LETTER}[{APOSTROPHES}]){_CAPITALISED}"
     rf"(?:(?<![{APOSTROPHES}][sS]) (?:(?:{_PARTICLE}) )*(?:[{_UPPER}]\.(?= [{_UPPER}])|{_CAPITALISED}))*"
 )
+# No name has a word this long (the gazetteer's longest is 27 letters, hyphens included): a
+# longer word is no mention, and no cache keeps it.
+MAX_NAME_WORD = 40
+# Runs up to this long are read once and kept (_run_words); a longer one is not a name but
+# many, read without keeping the whole run as a key.
+_KEPT_RUN = 200
 # Generational suffixes end a name but are never damaged: "Lloyd J. Austin III".
 _NAME_SUFFIXES = frozenset("Jr Sr II III IV".split())
 # A possessive ending: the word before may stand for a person ("the trump's team").
@@ -144,6 +151,10 @@ class Mention(NamedTuple):
     capitals_around: bool = False
     # The run opens a sentence: its first word is capitalised for that, not for being a name.
     sentence_start: bool = False
+    # How many of its first words are titles, and how many after its first word ("Later
+    # President Trump": 0 and 1), counted once per run rather than once per word.
+    lead_titles: int = 0
+    titles_after_opener: int = 0
 
     @property
     def start(self) -> int:
@@ -163,33 +174,83 @@ def find_mentions(text: str) -> list[Mention]:
     """Capitalised runs and person-shaped lower-case words, in text order."""
     # The word before a place is the word after it in the reversed text.
     reversed_text = text[::-1]
+    lines = _Lines(text)
     mentions = []
     for match in _RUN.finditer(text):
-        words = _run_words(match.group())
-        if words:
-            at = match.start()
-            tokens = tuple(
-                Token(stem, at + offset, at + offset + len(stem), possessive, key)
-                for offset, stem, key, possessive in words
-            )
-            mentions.append(_mention(text, reversed_text, tokens, lower_case=False))
+        for at, run in _pieces(match.group(), match.start()):
+            words = _run_words(run) if len(run) <= _KEPT_RUN else _run_words.__wrapped__(run)
+            if words:
+                tokens = tuple(
+                    Token(stem, at + offset, at + offset + len(stem), possessive, key)
+                    for offset, stem, key, possessive in words
+                )
+                mentions.append(_mention(text, reversed_text, lines, tokens, lower_case=False))
     slots = [m.end() for m in _POSSESSIVE.finditer(text)] + _speech_verbs(text)
     seen = set()
     for slot in slots:
         start, end = _word_before(text, reversed_text, slot)
         stem = strip_possessive(text[start:end])
-        if stem.islower() and len(stem) >= 3 and stem not in PARTICLES and start not in seen:
+        if stem.islower() and 3 <= len(stem) <= MAX_NAME_WORD and stem not in PARTICLES and start not in seen:
             seen.add(start)
             token = _token(text[start:end], start)
-            mentions.append(_mention(text, reversed_text, (token,), lower_case=True))
+            mentions.append(_mention(text, reversed_text, lines, (token,), lower_case=True))
     # A lower-case word where only a name stands: after a title ("President trump"), beside a
     # name across "and" or a hyphen ("Putin and trump", "the Putin-trump meeting").
     for start, word in _name_places(text, reversed_text):
-        if start not in seen and strip_possessive(word) not in PARTICLES:
+        if start not in seen and strip_possessive(word) not in PARTICLES and len(word) <= MAX_NAME_WORD:
             seen.add(start)
-            mentions.append(_mention(text, reversed_text, (_token(word, start),), lower_case=True))
+            mentions.append(_mention(text, reversed_text, lines, (_token(word, start),), lower_case=True))
     mentions.sort(key=lambda m: m.tokens[0].start)
     return mentions
+
+
+def _pieces(run: str, at: int) -> list[tuple[int, str]]:
+    """The run, or the pieces of it between words too long to be names, with where each
+    starts in the text."""
+    if len(run) <= MAX_NAME_WORD or all(len(word) <= MAX_NAME_WORD for word in run.split(" ")):
+        return [(at, run)]
+    pieces = []
+    offset = 0
+    for word in run.split(" "):
+        if len(word) > MAX_NAME_WORD:
+            if offset:
+                pieces.append((at, run[: offset - 1]))
+            at, run, offset = at + offset + len(word) + 1, run[offset + len(word) + 1 :], 0
+        else:
+            offset += len(word) + 1
+    if run:
+        pieces.append((at, run))
+    return pieces
+
+
+class _Lines:
+    """Where the text's lines start, and the first and last lower-case letter of each line,
+    found once per line: a mention asks about its line without reading it again (a line of
+    16,000 mentions in capitals was read 16,000 times)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.breaks = [m.start() for m in re.finditer("\n", text)]
+        self._lower_case: dict[int, tuple[int, int]] = {}
+
+    def has_lower_case_outside(self, start: int, end: int) -> bool:
+        """Whether the line of ``text[start:end]`` has a lower-case letter outside that span:
+        a run in capitals in a line without any is a heading ("PRIME MINISTER BORIS JOHNSON VISITS")."""
+        line = bisect.bisect_left(self.breaks, start)
+        found = self._lower_case.get(line)
+        if found is None:
+            first_char = self.breaks[line - 1] + 1 if line else 0
+            stop = self.breaks[line] if line < len(self.breaks) else len(self.text)
+            found = self._lower_case[line] = _first_and_last_lower_case(self.text, first_char, stop)
+        first, last = found
+        return first < start or last >= end
+
+
+def _first_and_last_lower_case(text: str, start: int, stop: int) -> tuple[int, int]:
+    """The first and last lower-case letters of ``text[start:stop]``; (stop, start - 1) if none."""
+    first = next((i for i in range(start, stop) if text[i].islower()), stop)
+    last = next((i for i in range(stop - 1, first - 1, -1) if text[i].islower()), start - 1)
+    return first, last
 
 
 @lru_cache(maxsize=65536)
@@ -229,13 +290,18 @@ def _stem_and_key(word: str) -> tuple[str, str]:
 _MISREAD_I = re.compile(r"(?<=[a-z])(?<!c)I(?=[a-z])")
 
 
-def _mention(text: str, reversed_text: str, run: tuple[Token, ...], *, lower_case: bool) -> Mention:
+def _mention(
+    text: str, reversed_text: str, lines: _Lines, run: tuple[Token, ...], *, lower_case: bool
+) -> Mention:
     start = run[0].start
     end = _word_end(text, run[-1])
     before_match = _NEXT_WORD.match(reversed_text, len(text) - start)
     after_match = _NEXT_WORD.match(text, end)
     before = before_match.group(1)[::-1] if before_match else ""
     after = after_match.group(1) if after_match else ""
+    # A word too long to be a name is no title or speech verb either, and is never kept.
+    before = before if len(before) <= MAX_NAME_WORD else ""
+    after = after if len(after) <= MAX_NAME_WORD else ""
     neighbours = []
     continues = False
     # "Putin-Trumpet": the runs on either side of a hyphen vouch for each other.
@@ -246,7 +312,7 @@ def _mention(text: str, reversed_text: str, run: tuple[Token, ...], *, lower_cas
         # "Young-moo" goes on in lower case: one name; "Putin-Trump" pairs two.
         continues = not after[:1].isupper()
     capitals_around = _LABEL.match(text, end) is not None or (
-        any(t.text.isupper() for t in run) and not _line_has_lower_case(text, start, end)
+        any(t.text.isupper() for t in run) and not lines.has_lower_case_outside(start, end)
     )
     return Mention(
         tokens=run,
@@ -257,16 +323,19 @@ def _mention(text: str, reversed_text: str, run: tuple[Token, ...], *, lower_cas
         continues=continues,
         capitals_around=capitals_around,
         sentence_start=_SENTENCE_END.search(text, max(0, start - 8), start) is not None or start == 0,
+        lead_titles=_titles_from(run, 0),
+        titles_after_opener=_titles_from(run, 1),
     )
 
 
-def _line_has_lower_case(text: str, start: int, end: int) -> bool:
-    """Whether the line around ``text[start:end]`` has lower-case letters outside it: a run
-    in capitals in a line without any is a heading ("PRIME MINISTER BORIS JOHNSON VISITS")."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    rest = text[line_start:start] + text[end : line_end if line_end >= 0 else len(text)]
-    return any(c.islower() for c in rest)
+def _titles_from(run: tuple[Token, ...], start: int) -> int:
+    """How many words of the run from ``start`` on are titles before the first that is not."""
+    count = 0
+    for token in run[start:]:
+        if token.key not in TITLES:
+            break
+        count += 1
+    return count
 
 
 def _all_titles(words: list[str]) -> bool:
@@ -291,6 +360,9 @@ def _name_places(text: str, reversed_text: str) -> list[tuple[int, str]]:
     for joint in (" and ", "-"):
         at = text.find(joint)
         while at >= 0:
+            if not (text[at - 1 : at].isalpha() and text[at + len(joint) : at + len(joint) + 1].isalpha()):
+                at = text.find(joint, at + 1)  # words on both sides, or nothing to read here
+                continue
             start, end = _word_before(text, reversed_text, at)
             after = at + len(joint)
             if end == at and start < end:

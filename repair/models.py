@@ -98,6 +98,15 @@ class GrammarReport:
 
 
 @dataclass(frozen=True)
+class NamesReport:
+    """Whether the name stage read the whole text: ``partial`` when the request's deadline
+    stopped it, and the fixes listed are those found until then."""
+
+    status: Literal["ok", "partial"] = "ok"
+    reason: str = ""
+
+
+@dataclass(frozen=True)
 class RepairOptions:
     """Per-request choices; every field has the service default."""
 
@@ -120,6 +129,7 @@ class RepairResult:
     diff: Diff
     grammar: GrammarReport
     timings_ms: dict[str, float] = field(default_factory=dict)
+    names: NamesReport = NamesReport()
 
     @property
     def edits(self) -> tuple[Edit, ...]:

@@ -22,6 +22,7 @@ a run of names and the index's per-word lookups are kept, as news repeats its na
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import unicodedata
@@ -38,12 +39,13 @@ from gazetteer.index import (
     PROMINENCE_MARGIN,
     NameForm,
     NameIndex,
-    SurnamePool,
     best_similarity,
     may_be_alike,
     similarity,
 )
+from repair.deadline import Deadline
 from repair.mentions import PARTICLES, SPEECH_VERBS, TITLES, Mention, Token, tokenize
+from repair.nearby import Lookalikes
 from repair.scorer import NameScorer, load_scorer
 from gazetteer.loader import Entry
 from gazetteer.variants import NameVariants
@@ -167,8 +169,8 @@ class _Article:
     _folded: str | None = None
     _countries: dict[str, bool] = field(default_factory=dict)
     _post_holders: list[str] | None = None
-    _named_pools: tuple[SurnamePool, SurnamePool] | None = None
-    _pool: SurnamePool | None = None
+    _named_pools: tuple[Lookalikes, Lookalikes] | None = None
+    _pool: Lookalikes | None = None
     _bearers: dict[str, list[str]] | None = None
 
     def folded_text(self) -> str:
@@ -213,7 +215,7 @@ class _Article:
             posts = set(self.post_holders(index))
             named = [(fold(s), e) for e in sorted(self.people | posts) for s in index.entries[e].surnames]
             staff = [(fold(s), e) for e in index.journalists for s in index.entries[e].surnames]
-            pools = self._named_pools = (SurnamePool(named), SurnamePool(named + staff))
+            pools = self._named_pools = (Lookalikes(named), Lookalikes(named + staff))
         return sorted({entry_id for _surname, entry_id in pools[with_staff].alike(key)})
 
     def first_name_bearers(self, index: NameIndex) -> dict[str, list[str]]:
@@ -252,7 +254,7 @@ class _Article:
         """(surname, entry id) of the people named whose surname ``key`` may be a damaged
         spelling of (``gazetteer.index.may_be_alike``), from ``surnames``."""
         if self._pool is None:
-            self._pool = SurnamePool((surname, entry_id) for surname, entry_id, _p in self.surnames(index))
+            self._pool = Lookalikes([(surname, entry_id) for surname, entry_id, _p in self.surnames(index)])
         return self._pool.alike(key)
 
 
@@ -282,10 +284,13 @@ def decide_names(
     *,
     min_confidence: float = 0.45,
     scorer: NameScorer | None = None,
+    deadline: Deadline | None = None,
 ) -> list[Decision]:
     """Every fix worth listing, in text order, each with its confidence and evidence.
 
-    ``scorer`` gives each fix its confidence (the shipped model by default).
+    ``scorer`` gives each fix its confidence (the shipped model by default). Once
+    ``deadline`` has passed no more mentions are read: the fixes found until then are
+    returned, and ``deadline.missed`` says the list is partial.
     """
     scorer = scorer or load_scorer()
     article = _Article(text=text)
@@ -293,6 +298,8 @@ def decide_names(
     candidates: list[_Candidate] = []
     questions: list[_Candidate] = []
     for mention in mentions:
+        if deadline is not None and deadline.passed():
+            break
         if mention.lower_case:
             continue
         chosen = _full_names(text, mention, index) if len(mention.tokens) > 1 else []
@@ -338,10 +345,14 @@ def decide_names(
     covered.update(id(t) for q in questions for t in q.tokens)
     leftovers = [(m, t) for m, t in leftovers if id(t) not in covered]
     for mention, token in leftovers:
+        if deadline is not None and deadline.passed():
+            break
         alone = _surname_only(mention, token, index, article)
         if alone:
             candidates.append(alone)
     for mention in mentions:
+        if deadline is not None and deadline.passed():
+            break
         lower = _lower_case(mention, index, article) if mention.lower_case else None
         if lower:
             candidates.append(lower)
@@ -403,6 +414,8 @@ def _full_names(text: str, mention: Mention, index: NameIndex) -> list[_Candidat
             best = _best_full_name_of(window, index, context, recase=not mention.capitals_around)
             if best and dict(best.signals).get("path:recase_full") and _inside_quote(text, window[0].start):
                 continue  # capitals in a quotation are the speaker's emphasis, not damage
+            if best and not best.exact and not mention.capitals_around:
+                best = _lower_capitals(best, index)
             if best:
                 # "Alberto Suarez Laso": a name that goes on past the reading is somebody's own;
                 # a word before it that is no title may be a first name left out.
@@ -533,6 +546,19 @@ def _best_full_name(
                     if candidate:
                         scored.append(candidate)
     return _pick(scored, index)
+
+
+def _lower_capitals(candidate: _Candidate, index: NameIndex) -> _Candidate:
+    """A fix of a name written in capitals amid lower-case text puts all of it as the
+    gazetteer writes it: "DONALD TUS" becomes "Donald Tusk", not "DONALD Tusk"."""
+    if not any(t.is_upper for t in candidate.tokens):
+        return candidate
+    written = {fold(w): w for name in index.entries[candidate.entry_id].full_names for w in name.split()}
+    words = tuple(
+        written.get(t.key, word.title()) if t.is_upper and word == t.text else word
+        for t, word in zip(candidate.tokens, candidate.replacement_words)
+    )
+    return replace(candidate, replacement_words=(*words, *candidate.replacement_words[len(words) :]))
 
 
 def _named_in_article(
@@ -849,16 +875,16 @@ def _only_words_before(mention: Mention, position: int, index: NameIndex) -> boo
     """Whether the words of the run before ``position`` are titles, or a word nobody bears as
     a name that opens the sentence ("Later Suna said", "Meanwhile Putin"; not "the
     Constitutional Court")."""
-    before = mention.tokens[:position]
-    if all(t.key in TITLES for t in before):
-        return True
-    opener = before[0]
+    if position <= mention.lead_titles:
+        return True  # titles only ("President Trump")
+    opener = mention.tokens[0]
     return (
-        mention.sentence_start
+        mention.lead_titles == 0
+        and position <= 1 + mention.titles_after_opener
+        and mention.sentence_start
         and _is_common_word(opener.key)
         and not index.is_given_name(opener.key)
         and not index.surname(opener.key)
-        and all(t.key in TITLES for t in before[1:])
     )
 
 
@@ -1212,18 +1238,43 @@ def describe(kind: str, written: str) -> str:
 _BYLINE = re.compile(r"(?i)\b(?:report(?:ing|ed)?|writ(?:ten|ing)|edit(?:ed|ing)|contribut(?:ed|ing)|compiled)\s+by\b")
 
 
+# How far before a name a credit's "reporting by" is looked for: a credit line names a few
+# people; reading a whole line for every name in it made a long line cost its square.
+_BYLINE_REACH = 400
+
+
 def _in_byline(text: str, position: int) -> bool:
     """Whether ``position`` is in a byline or credit line: "Additional reporting by ..."."""
-    start = text.rfind("\n", 0, position) + 1
+    start = max(text.rfind("\n", 0, position) + 1, position - _BYLINE_REACH)
     start = max(start, text.rfind(". ", start, position) + 1)
     return text.find(" by ", start, position) >= 0 and _BYLINE.search(text, start, position) is not None
 
 
 def _inside_quote(text: str, position: int) -> bool:
     """Whether ``position`` is inside a quotation opened earlier in its paragraph."""
-    segment = text[text.rfind("\n", 0, position) + 1 : position]
-    opened = segment.count("\u201c") + segment.count("\u00ab") - segment.count("\u201d") - segment.count("\u00bb")
-    return opened > 0 or segment.count('"') % 2 == 1
+    marks = _quote_marks(text)
+    breaks = bisect.bisect_left(marks["\n"], position)  # line breaks before the position
+    line_start = marks["\n"][breaks - 1] + 1 if breaks else 0
+
+    def count(mark: str) -> int:
+        found = marks[mark]
+        return bisect.bisect_left(found, position) - bisect.bisect_left(found, line_start)
+
+    opened = count("\u201c") + count("\u00ab") - count("\u201d") - count("\u00bb")
+    return opened > 0 or count('"') % 2 == 1
+
+
+@lru_cache(maxsize=2)
+def _quote_marks(text: str) -> dict[str, list[int]]:
+    """Where each quotation mark and line break is in ``text``, found once per text: counting
+    them in the paragraph for every name made a long paragraph cost its square."""
+    marks: dict[str, list[int]] = {mark: [] for mark in ('"', "\u201c", "\u201d", "\u00ab", "\u00bb", "\n")}
+    for match in _QUOTE_MARKS.finditer(text):
+        marks[match.group()].append(match.start())
+    return marks
+
+
+_QUOTE_MARKS = re.compile('["\u201c\u201d\u00ab\u00bb\n]')
 
 
 def _title_before(mention: Mention, position: int) -> tuple[str, ...]:

@@ -8,7 +8,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 from gazetteer.index import NameIndex
-from repair.diff import apply_edits, build_diff, map_span, non_overlapping
+from repair.diff import SpanMap, Spans, apply_edits, build_diff, non_overlapping
+from repair.deadline import Deadline
 from repair.errors import InvalidRequest, TextTooLong
 from repair.grammar import GrammarEngine, check_grammar
 from repair.languages import normalize_language
@@ -18,13 +19,17 @@ from repair.models import (
     Edit,
     Entity,
     GrammarReport,
+    NamesReport,
     RepairOptions,
     RepairResult,
     Suggestion,
 )
 from repair.names import Decision, decide_names, load_word_frequencies
+from repair.reading import read
 
 DEFAULT_MAX_CHARS = 100_000
+# Seconds a request may take before its stages stop and answer with what they have.
+DEFAULT_DEADLINE = 10.0
 
 
 @dataclass
@@ -35,9 +40,10 @@ class Repairer:
     engine: GrammarEngine | None = None
     grammar_timeout: float = 10.0
     max_chars: int = DEFAULT_MAX_CHARS
+    deadline: float | None = DEFAULT_DEADLINE
 
     def repair(self, text: str, options: RepairOptions = RepairOptions()) -> RepairResult:
-        """Repair one text.
+        """Repair one text, within ``deadline`` seconds (then with what was done by then).
 
         :raises TextTooLong: the text is over ``max_chars``.
         :raises InvalidRequest: an option is out of range (UnknownLanguage for the language).
@@ -52,6 +58,7 @@ class Repairer:
             engine=self.engine,
             options=options,
             grammar_timeout=self.grammar_timeout,
+            deadline=Deadline(self.deadline),
         )
 
     def warm_up(self) -> None:
@@ -78,16 +85,36 @@ def repair_text(
     engine: GrammarEngine | None = None,
     options: RepairOptions = RepairOptions(),
     grammar_timeout: float = 10.0,
+    deadline: Deadline | None = None,
 ) -> RepairResult:
-    """Fix officials' names in ``text``, check its grammar and diff the two."""
+    """Fix officials' names in ``text``, check its grammar and diff the two.
+
+    Past ``deadline`` the name stage stops with the fixes found so far (``names.status``
+    "partial") and the grammar check is skipped; the grammar check itself gets the time left.
+    """
     if options.mode not in ("apply", "suggest"):
         raise InvalidRequest(f"mode must be 'apply' or 'suggest', not {options.mode!r}")
     options = replace(options, language=normalize_language(options.language))
+    deadline = deadline or Deadline(None)
     timings: dict[str, float] = {}
 
     with _timed(timings, "names"):
-        mentions = find_mentions(text)
-        decisions = decide_names(text, mentions, index, min_confidence=options.suggest_threshold)
+        # Names are read without invisible characters and with accents composed; their
+        # spans are mapped back to the text as written.
+        reading = read(text)
+        mentions = find_mentions(reading.text)
+        decisions = decide_names(
+            reading.text, mentions, index, min_confidence=options.suggest_threshold, deadline=deadline
+        )
+        names = NamesReport()
+        if deadline.missed:
+            names = NamesReport(
+                "partial",
+                f"the request's deadline ({deadline.seconds:g} s) passed while names were being"
+                " repaired: the fixes listed are those found by then",
+            )
+        if reading.starts is not None:  # the text had characters to leave out or join
+            decisions = [_as_written(d, text, reading.span(d.start, d.end)) for d in decisions]
         corrections = _corrections(decisions, index, options)
         applied = [c for c in corrections if c.applied]
         output = apply_edits(text, (c.as_edit() for c in applied))
@@ -96,13 +123,19 @@ def repair_text(
         diff = build_diff(text, applied)
 
     with _timed(timings, "grammar"):
-        if options.grammar:
+        if options.grammar and deadline.passed():
+            report = GrammarReport(
+                engine=engine.name if engine else "none",
+                status="unavailable",
+                reason=f"skipped: the request's deadline ({deadline.seconds:g} s) had passed",
+            )
+        elif options.grammar:
             report = check_grammar(
                 engine,
                 output,
                 language=options.language,
                 known_words=index.known_words,
-                timeout=grammar_timeout,
+                timeout=min(grammar_timeout, deadline.remaining()),
             )
         else:
             report = GrammarReport(
@@ -111,10 +144,9 @@ def repair_text(
                 reason="grammar checking was turned off for this request",
             )
         # The name stage knows better than a spell checker what a name should be.
-        name_spans = [map_span(diff.ops, c.start, c.end) for c in corrections]
-        suggestions = tuple(
-            s for s in report.suggestions if not any(s.start < e and s.end > b for b, e in name_spans)
-        )
+        moved = SpanMap(diff.ops)
+        name_spans = Spans(moved.map(c.start, c.end) for c in corrections)
+        suggestions = tuple(s for s in report.suggestions if not name_spans.overlaps(s.start, s.end))
         suggested_text = apply_edits(output, _first_replacements(suggestions))
 
     return RepairResult(
@@ -126,7 +158,14 @@ def repair_text(
         diff=diff,
         grammar=report,
         timings_ms=timings,
+        names=names,
     )
+
+
+def _as_written(decision: Decision, text: str, span: tuple[int, int]) -> Decision:
+    """A decision made on the text as read, on the text as written."""
+    start, end = span
+    return replace(decision, start=start, end=end, original=text[start:end])
 
 
 def _corrections(

@@ -370,14 +370,18 @@
     $("grammar-panel").hidden = !m.grammar.length;
 
     var grammarMeta = m.meta.grammar || {};
+    var namesMeta = m.meta.names || {};
     var notice = $("live-notice");
-    if (grammarMeta.status === "unavailable") {
-      notice.textContent = "The grammar check could not run" + (grammarMeta.reason ? " (" + grammarMeta.reason + ")" : "")
-        + ". The names were still repaired.";
-      notice.hidden = false;
-    } else {
-      notice.hidden = true;
+    var notes = [];
+    if (namesMeta.status === "partial") {
+      notes.push("Only part of the text was checked for names (" + namesMeta.reason + ").");
     }
+    if (grammarMeta.status === "unavailable") {
+      notes.push("The grammar check could not run" + (grammarMeta.reason ? " (" + grammarMeta.reason + ")" : "")
+        + ". The names were still repaired.");
+    }
+    notice.textContent = notes.join(" ");
+    notice.hidden = !notes.length;
     live.hidden = false;
     refresh();
   }

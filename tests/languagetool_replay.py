@@ -7,7 +7,8 @@ languages list gets LanguageTool's 400 answer; any other unrecorded request gets
 with a plain-text message, which a client must treat as a failure.
 
 Fault modes, settable at any time: ``delay`` (seconds to wait before answering a check, to
-test timeouts) and ``broken`` (answer checks with 200 and a body that is not JSON).
+test timeouts) and ``broken`` (answer checks with 200 and a body that is not JSON). ``port``
+binds a given port, so that a server can come up where a client was refused.
 
     with LanguageToolReplay() as server:
         engine = LanguageToolEngine(server.url)
@@ -52,6 +53,7 @@ class LanguageToolReplay:
         languages: Collection[str] | None = None,
         delay: float = 0.0,
         broken: bool = False,
+        port: int = 0,
     ) -> None:
         all_languages = json.loads((data_dir / "languages.json").read_text(encoding="utf-8"))
         # `languages` narrows the server's list, to test a language it does not support.
@@ -66,6 +68,7 @@ class LanguageToolReplay:
         }
         self.delay = delay
         self.broken = broken
+        self.port = port
         self.requests: list[tuple[str, str, dict[str, str]]] = []  # (method, path, form)
         self._release = threading.Event()  # set on stop, so a delayed answer ends at once
         self._server: ThreadingHTTPServer | None = None
@@ -82,7 +85,7 @@ class LanguageToolReplay:
     def start(self) -> LanguageToolReplay:
         """Start serving in a daemon thread."""
         self._release.clear()
-        server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        server = ThreadingHTTPServer(("127.0.0.1", self.port), self._handler_class())
         server.daemon_threads = True  # a hanging answer must not block shutdown
         self._server = server
         # A short poll interval, so that stop() (shutdown) returns in milliseconds.

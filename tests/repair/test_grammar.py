@@ -26,7 +26,10 @@ from typing import Any
 
 import harper
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from repair.deadline import Deadline
 from repair.errors import EngineUnavailable, UnknownLanguage
 from repair.grammar import (
     ENGINES,
@@ -34,11 +37,13 @@ from repair.grammar import (
     GrammarEngine,
     HarperEngine,
     LanguageToolEngine,
+    Utf16,
     _harper_replacement,
     check_grammar,
     fold_word,
     index_to_utf16,
     make_engine,
+    pieces,
     utf16_to_index,
 )
 from repair.languages import KNOWN_LANGUAGES
@@ -347,7 +352,7 @@ def test_harper_is_unavailable_for_other_languages(
 class _BrokenEngine:
     name = "broken"
 
-    def check(self, text: str, *, language: str) -> list[Suggestion]:
+    def check(self, text: str, *, language: str, deadline: Deadline | None = None) -> list[Suggestion]:
         raise RuntimeError("engine bug")
 
     def close(self) -> None:
@@ -514,7 +519,7 @@ def test_known_words_also_match_possessives_and_accents() -> None:
     class Fixed:
         name = "fixed"
 
-        def check(self, text: str, *, language: str) -> list[Suggestion]:
+        def check(self, text: str, *, language: str, deadline: Deadline | None = None) -> list[Suggestion]:
             return [
                 Suggestion(0, 8, "m", (), "SPELL", "TYPOS", "fixed", True),
                 Suggestion(9, 15, "m", (), "SPELL", "TYPOS", "fixed", True),
@@ -554,3 +559,50 @@ def test_acronyms_are_not_misspellings(harper_engine: HarperEngine) -> None:
     assert "EU" in flagged  # Harper alone takes the acronym for a misspelling
     report = check_grammar(harper_engine, text, language="en-US")
     assert [text[s.start : s.end] for s in report.suggestions] == ["an"]
+
+
+# --- bounded work: pieces, masks, deadline -----------------------------------------------------
+
+
+@given(st.text(alphabet=st.sampled_from("ab .\n!?"), max_size=400), st.integers(4, 60))
+def test_pieces_cover_the_text_in_bounded_spans(text: str, size: int) -> None:
+    spans = pieces(text, size)
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))
+    assert all(0 < end - start <= size for start, end in spans[:-1]) and spans[-1][1] - spans[-1][0] <= size
+    for start, end in spans[:-1]:
+        if "\n" in text[start + size // 2 : start + size]:
+            assert text[end - 1] == "\n"  # cut after a line break when there is one
+
+
+def test_harper_reads_past_what_it_is_not_shown(harper_engine: HarperEngine) -> None:
+    # A 100,000-letter word made Harper ask for 30 GB and abort; runs of punctuation took
+    # minutes. Around them, its lints keep their places.
+    text = "This is an test. " + "a" * 100_000 + " - - - - - - - - - - " + "-" * 5000 + " He go home. This is an test."
+    found = harper_engine.check(text, language="en-US")
+    flagged = [(text[s.start : s.end], s.rule_id) for s in found]
+    assert flagged.count(("an", "AnA")) == 2
+    assert all(len(word) < 50 and "-" not in word for word, _rule in flagged)
+
+
+def test_harper_stops_between_pieces_at_the_deadline(harper_engine: HarperEngine) -> None:
+    text = "This is an test.\n" * 500
+    class Ticks:
+        now = 0.0
+
+        def __call__(self) -> float:
+            self.now += 1.0
+            return self.now
+
+    with pytest.raises(EngineUnavailable, match="stopped at the deadline"):
+        harper_engine.check(text, language="en-US", deadline=Deadline(3, clock=Ticks()))
+    assert len(harper_engine.check(text, language="en-US")) == 500  # and the linter is free again
+
+
+def test_utf16_offsets_of_a_long_text_with_emoji() -> None:
+    text = "😀a" * 30_000
+    units = Utf16(text)
+    assert units.to_utf16(len(text)) == 90_000
+    assert (units.to_index(89_997), units.to_index(89_999)) == (59_998, 59_999)
+    with pytest.raises(ValueError, match="splits a surrogate pair"):
+        units.to_index(1)
