@@ -169,7 +169,7 @@ class _Article:
     _folded: str | None = None
     _countries: dict[str, bool] = field(default_factory=dict)
     _post_holders: list[str] | None = None
-    _named_pools: tuple[Lookalikes, Lookalikes] | None = None
+    _named_pools: dict[bool, Lookalikes] = field(default_factory=dict)
     _pool: Lookalikes | None = None
     _bearers: dict[str, list[str]] | None = None
 
@@ -191,7 +191,7 @@ class _Article:
         if sighted:
             self.sighted.add(entry_id)
         self._surnames = None
-        self._named_pools = None
+        self._named_pools.clear()
         self._pool = None
         self._bearers = None
 
@@ -210,13 +210,14 @@ class _Article:
     def named_like(self, key: str, index: NameIndex, *, with_staff: bool) -> list[str]:
         """The people the article names, the holders of the posts it names, and in a byline
         the newsroom's writers, whose surname is like ``key`` (folded)."""
-        pools = self._named_pools
-        if pools is None:
+        pool = self._named_pools.get(with_staff)
+        if pool is None:
             posts = set(self.post_holders(index))
             named = [(fold(s), e) for e in sorted(self.people | posts) for s in index.entries[e].surnames]
-            staff = [(fold(s), e) for e in index.journalists for s in index.entries[e].surnames]
-            pools = self._named_pools = (Lookalikes(named), Lookalikes(named + staff))
-        return sorted({entry_id for _surname, entry_id in pools[with_staff].alike(key)})
+            if with_staff:
+                named += [(fold(s), e) for e in index.journalists for s in index.entries[e].surnames]
+            pool = self._named_pools[with_staff] = Lookalikes(named)
+        return sorted({entry_id for _surname, entry_id in pool.alike(key)})
 
     def first_name_bearers(self, index: NameIndex) -> dict[str, list[str]]:
         """Folded last given name -> the people named exactly in the article who bear it."""
@@ -368,15 +369,16 @@ def _in_context(candidate: _Candidate, article: _Article, index: NameIndex) -> _
     """A candidate with what the whole article says of its person: named exactly elsewhere,
     and how it spells their surname."""
     candidate = _article_spelling(candidate, article, index)
-    if article.names_country(index.entries[candidate.entry_id].country):
-        candidate = _with_signals(candidate, country_named=1.0)
-    if candidate.entry_id not in article.sighted:
-        return candidate
-    named = _with_signals(candidate, sighted=1.0)
-    why = f"'{index.entries[candidate.entry_id].name}' is named elsewhere in the article"
-    if why in named.evidence:
-        return named
-    return replace(named, evidence=(*named.evidence, why))
+    entry = index.entries[candidate.entry_id]
+    added = {"country_named": float(article.names_country(entry.country))}
+    evidence = candidate.evidence
+    if candidate.entry_id in article.sighted:
+        added["sighted"] = 1.0
+        why = f"'{entry.name}' is named elsewhere in the article"
+        if why not in evidence:
+            evidence = (*evidence, why)
+    merged = {**dict(candidate.signals), **added}
+    return replace(candidate, evidence=evidence, signals=tuple(sorted((k, v) for k, v in merged.items() if v)))
 
 
 def _article_spelling(candidate: _Candidate, article: _Article, index: NameIndex) -> _Candidate:
@@ -580,6 +582,8 @@ def _named_in_article(
         given, surname = tokens[i], tokens[i + 1]
         if i <= taken or given.key in TITLES or given.text in PARTICLES:
             continue
+        if not (index.is_given_name(given.key) or index.variants.is_name(given.key)):
+            continue  # "United States": no first name (a misspelt one is read in _full_names)
         title = _title_before(mention, i)
         scored = []
         for entry_id in article.named_like(surname.key, index, with_staff=byline):
@@ -807,6 +811,8 @@ def _surname_only(
     speaker = mention.word_after in SPEECH_VERBS
     if frequency >= COMMON_WORD_ZIPF and not (partner or title or speaker):
         return None  # "Thank", "Prime": a word, unless a title, a pair or a speaker slot says otherwise
+    if not (title or partner) and not article.alike(key, index):
+        return None  # nobody the article names is spelled like it, and nothing else says who
     # Somebody's name spelled right ("Bien" is Tadeusz Bień's) yields only to a far better
     # known person the article names ("President Bien" after "Joe Biden").
     namesake = _namesake_prominence(key, index)

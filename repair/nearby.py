@@ -84,13 +84,18 @@ def deletions(word: str, depth: int) -> set[str]:
     return found
 
 
+# Up to this many surnames are compared with a word in one RapidFuzz call; more (a text naming
+# thousands) are narrowed by NearbyNames first, whose index costs more to build.
+MANY = 512
+
+
 class Lookalikes:
     """The surnames of (surname, entry id) pairs that a written word may be a damaged spelling
     of (``may_be_alike``), asked once per word: a few compared in one RapidFuzz call
     (``SurnamePool``), many narrowed first by ``NearbyNames``."""
 
     def __init__(self, pairs: Sequence[tuple[str, str]]) -> None:
-        self._pool = SurnamePool(pairs) if len(pairs) <= FEW else None
+        self._pool = SurnamePool(pairs) if len(pairs) <= MANY else None
         self._nearby = NearbyNames(pairs, lambda pair: pair[0]) if self._pool is None else None
         self._answers: dict[str, list[tuple[str, str]]] = {}
 

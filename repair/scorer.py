@@ -29,6 +29,8 @@ MODEL_PATH = Path(__file__).resolve().parent / "data" / "name_scorer.json"
 APPLY_AT = 0.8
 SUGGEST_AT = 0.45
 TOP = 0.99
+# Probabilities kept per scorer, for signals met again.
+KEPT = 16384
 
 # A tree is a flat list of nodes. A split node is (feature index, threshold, left, right): go
 # left when the feature's value is at most the threshold. A leaf is (value,).
@@ -48,6 +50,7 @@ class NameScorer:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_raw", _compiled(self.baseline, self.trees))
+        object.__setattr__(self, "_kept", {})
 
     def probability(self, signals: Mapping[str, float]) -> float:
         """How likely the fix is right, by the fitted model (a signal left out is 0)."""
@@ -55,6 +58,17 @@ class NameScorer:
         if raw < -30:
             return 0.0
         return 1.0 / (1.0 + math.exp(-raw))
+
+    def probability_of(self, signals: tuple[tuple[str, float], ...]) -> float:
+        """``probability`` of signals given as sorted pairs, kept: news repeats its names, and
+        their candidates with them."""
+        kept: dict[tuple[tuple[str, float], ...], float] = self._kept  # type: ignore[attr-defined]
+        found = kept.get(signals)
+        if found is None:
+            if len(kept) >= KEPT:
+                kept.clear()
+            found = kept[signals] = self.probability(dict(signals))
+        return found
 
     def walk(self, values: Sequence[float]) -> float:
         """The trees' raw sum for feature values, walked node by node (what the compiled
@@ -70,7 +84,7 @@ class NameScorer:
     def confidence(self, signals: Mapping[str, float]) -> float:
         """The probability on the service's scale: the calibrated apply point is ``APPLY_AT``,
         the suggest point ``SUGGEST_AT``, linear in between (and below and above)."""
-        p = self.probability(signals)
+        p = self.probability_of(tuple(sorted(signals.items())))
         low, high = self.suggest_probability, self.apply_probability
         if p >= high:
             return APPLY_AT + (TOP - APPLY_AT) * (p - high) / max(1.0 - high, 1e-9)
