@@ -16,6 +16,14 @@ NO_GRAMMAR = RepairOptions(grammar=False)
 # (text, what is written, what it becomes): each must be applied.
 APPLIED = [
     pytest.param(
+        "The Prime Minister met President trump this evening at Downing Street.",
+        "trump", "Trump", id="lower-case-after-a-title-that-fits",
+    ),
+    pytest.param(
+        "Donald Trump arrived first. The talks during trump's visit were long.",
+        "trump", "Trump", id="lower-case-of-a-person-named",
+    ),
+    pytest.param(
         "Kenyan opposition leader Raila Odinga said former President Barack Obamer had called him.",
         "Barack Obamer", "Barack Obama", id="final-a-heard-as-er",
     ),
@@ -89,6 +97,7 @@ LISTED = [
 
 # Text that must come out exactly as written.
 UNTOUCHED = [
+    pytest.param("The President said the rule may trump the bill; a trump card, played.", id="trump-as-a-verb"),
     pytest.param("SECRETARY POMPEO: Thank you all for coming.", id="speaker-label"),
     pytest.param("POMPEO: Good morning.", id="speaker-label-alone"),
     pytest.param("PRIME MINISTER BORIS JOHNSON VISITS KYIV\n\nThe visit was brief.", id="heading"),
