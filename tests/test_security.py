@@ -91,6 +91,11 @@ def test_operation_and_description_stay_open(keyed: FlaskClient, path: str) -> N
     assert keyed.get(path).status_code == 200
 
 
+def test_the_editors_form_needs_no_key(keyed: FlaskClient) -> None:
+    page = keyed.post("/", data={"text": "Prime Minister Donald Tus spoke.", "mode": "apply"})
+    assert page.status_code == 200 and "Donald Tusk" in page.get_data(as_text=True)
+
+
 def test_keys_may_be_given_as_text(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("REPAIR_API_KEYS", "alpha, beta")
     app = make_app()
