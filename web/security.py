@@ -100,7 +100,6 @@ def init_security(app: Flask) -> None:
             max_age=600,
         )  # fmt: skip
     limit = app.config["RATE_LIMIT"]
-    app.config.setdefault("RATELIMIT_HEADERS_ENABLED", True)
     limiter = Limiter(
         rate_key,
         app=app,
