@@ -39,14 +39,23 @@ log = logging.getLogger(__name__)
 __all__ = ["Utf16", "index_to_utf16", "utf16_to_index"]
 
 
+# LanguageTool's check parameters, as (name, value) pairs.
+Params = tuple[tuple[str, str], ...]
+
+
 class GrammarEngine(Protocol):
     """Something that finds grammar and spelling problems in a text."""
 
     name: str
 
-    def check(self, text: str, *, language: str, deadline: Deadline | None = None) -> list[Suggestion]:
+    def check(
+        self, text: str, *, language: str, deadline: Deadline | None = None, params: Params = ()
+    ) -> list[Suggestion]:
         """Suggestions for ``text``; raises EngineUnavailable when the engine cannot answer,
-        or when ``deadline`` passes first (an engine checks it as often as it can)."""
+        or when ``deadline`` passes first (an engine checks it as often as it can).
+
+        ``params`` are LanguageTool's own check parameters (``level``, ``motherTongue``, rule
+        and category choices), for an engine that takes them; others ignore them."""
         ...
 
     def warm_up(self) -> None:
@@ -139,8 +148,11 @@ class HarperEngine:
         # all dialects is enough, as a lint of a whole article takes milliseconds.
         self._lock = threading.Lock()
 
-    def check(self, text: str, *, language: str, deadline: Deadline | None = None) -> list[Suggestion]:
-        """Harper's lints of ``text`` as suggestions, read piece by piece until ``deadline``."""
+    def check(
+        self, text: str, *, language: str, deadline: Deadline | None = None, params: Params = ()
+    ) -> list[Suggestion]:
+        """Harper's lints of ``text`` as suggestions, read piece by piece until ``deadline``
+        (LanguageTool's ``params`` mean nothing to Harper)."""
         dialect = self._dialect(language)
         deadline = deadline or Deadline(None)
         # A check still running for a request that has given up on it stops at its next
@@ -241,13 +253,19 @@ class _TimedLanguageTool(language_tool_python.LanguageTool):
         """The parent's check, with the lock held only while matches are built."""
         return [match for match, _details in self.check_with_details(text)]
 
-    def check_with_details(self, text: str) -> list[tuple[Match, dict[str, str]]]:
+    def check_with_details(self, text: str, params: Params = ()) -> list[tuple[Match, dict[str, str]]]:
         """Each match with what ``Match`` drops of it: shortMessage, the rule's description,
-        issueType and the category's name (the service's /v2/check passes them on)."""
+        issueType and the category's name (the service's /v2/check passes them on).
+        ``params`` are added to (or replace) the client's own for this request only."""
         # Match converts offsets with positions cached in class attributes, so building
         # matches for two texts at once could mix them up; the request needs no lock.
         url = urllib.parse.urljoin(self.url, "check")
-        response = self._query_server(url, self._create_params(text), method="post")
+        fields = self._create_params(text)
+        for name, value in params:
+            if name == "disabledRules" and fields.get(name):  # the engine's own stay disabled too
+                value = ",".join(sorted({*fields[name].split(","), *value.split(",")}))
+            fields[name] = value
+        response = self._query_server(url, fields, method="post")
         found = []
         with _MATCH_LOCK:
             for raw in response["matches"]:
@@ -322,14 +340,17 @@ class LanguageToolEngine:
         self._local: language_tool_python.LanguageTool | None = None
         self._lock = threading.Lock()  # guards _tools and _local
 
-    def check(self, text: str, *, language: str, deadline: Deadline | None = None) -> list[Suggestion]:
+    def check(
+        self, text: str, *, language: str, deadline: Deadline | None = None, params: Params = ()
+    ) -> list[Suggestion]:
         """LanguageTool's matches for ``text`` as suggestions (not asked once ``deadline`` has
-        passed; the request itself waits no longer than the engine's timeout)."""
+        passed; the request itself waits no longer than the engine's timeout), with the
+        request's own LanguageTool ``params`` sent along."""
         if deadline is not None and deadline.passed():
             raise EngineUnavailable("not asked: the deadline had passed")
         tool = self._tool(language)
         try:
-            matches = tool.check_with_details(text)
+            matches = tool.check_with_details(text, params)
             units = Utf16(text)
             found = [_languagetool_suggestion(units, match, self.name, details) for match, details in matches]
         except _LT_ERRORS as exc:
@@ -499,6 +520,7 @@ def check_grammar(
     language: str,
     known_words: Collection[str] = (),
     timeout: float = 10.0,
+    params: Params = (),
 ) -> GrammarReport:
     """Run ``engine`` on ``text`` within ``timeout`` seconds; engine failures become a status.
 
@@ -511,7 +533,9 @@ def check_grammar(
     if engine is None:
         return GrammarReport(engine="none", status="disabled")
     code = normalize_language(language)
-    future = _executor().submit(engine.check, text, language=code, deadline=Deadline(timeout))
+    # Only an engine that is given LanguageTool's parameters is asked with them.
+    extra = {"params": params} if params else {}
+    future = _executor().submit(engine.check, text, language=code, deadline=Deadline(timeout), **extra)
     done, _ = concurrent.futures.wait([future], timeout=timeout)
     if not done:
         future.cancel()  # if it is still queued behind hung calls, never start it

@@ -309,17 +309,42 @@ def check(repairer: Repairer, fields: dict[str, str], defaults: RepairOptions) -
     else:
         language = normalize_language(request.language)
         source = "+fallback"
+    params, grammar = engine_params(request, filters)
     # Suggest mode: nothing is applied, so every offset is one of the text as sent.
     options = RepairOptions(
         language=language,
         mode="suggest",
-        grammar=True,
+        grammar=grammar,
+        grammar_params=params,
         apply_threshold=defaults.apply_threshold,
         suggest_threshold=defaults.suggest_threshold,
     )
     result = repairer.repair(annotated.text, options)
     answer = check_json(annotated, result, filters, language=language, detected=(language, confidence, source))
     return answer, result
+
+
+def engine_params(request: CheckRequest, filters: Filters) -> tuple[tuple[tuple[str, str], ...], bool]:
+    """The request's LanguageTool parameters for a LanguageTool server behind this service
+    (this service's own rule and category left out), and whether the grammar engine is to be
+    asked at all (not when only the name rule is enabled)."""
+    own_rules, own_categories = {NAME_RULE}, {NAME_CATEGORY}
+    lists = {
+        "enabledRules": filters.enabled_rules - own_rules,
+        "disabledRules": filters.disabled_rules - own_rules,
+        "enabledCategories": filters.enabled_categories - own_categories,
+        "disabledCategories": filters.disabled_categories - own_categories,
+    }
+    params = [(name, ",".join(sorted(ids))) for name, ids in lists.items() if ids]
+    if filters.enabled_only:
+        if not (lists["enabledRules"] or lists["enabledCategories"]):
+            return (), False  # only this service's rule is wanted: no grammar to ask for
+        params.append(("enabledOnly", "true"))
+    if request.level == "picky":
+        params.append(("level", "picky"))
+    if request.motherTongue:
+        params.append(("motherTongue", normalize_language(request.motherTongue)))
+    return tuple(params), True
 
 
 def check_json(

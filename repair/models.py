@@ -125,6 +125,9 @@ class RepairOptions:
     grammar: bool = True
     format: Format = "text"
     offsets: Offsets = "codepoints"
+    # LanguageTool's own check parameters ((name, value) pairs) for a LanguageTool server:
+    # the LanguageTool-compatible API passes its client's on.
+    grammar_params: tuple[tuple[str, str], ...] = ()
     apply_threshold: float = 0.8
     suggest_threshold: float = 0.45
 

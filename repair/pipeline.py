@@ -141,6 +141,7 @@ def repair_text(
                 language=options.language,
                 known_words=index.known_words,
                 timeout=min(grammar_timeout, deadline.remaining()),
+                params=options.grammar_params,
             )
         else:
             report = GrammarReport(

@@ -194,6 +194,29 @@ def test_a_languagetool_servers_matches_are_passed_through(replayed: FlaskClient
         assert ours["sentence"].replace("\u2019", "'") == real["sentence"].replace("\u2019", "'")
 
 
+def test_languagetool_parameters_are_passed_to_the_server() -> None:
+    recorded = RECORDINGS["disabled-spelling-en-US"]
+    with LanguageToolReplay() as replay:
+        app = make_app(GRAMMAR_ENGINE="languagetool", LANGUAGETOOL_URL=replay.url, GRAMMAR_TIMEOUT=5.0)
+        client = app.test_client()
+        # The replay answers this text only when asked with disabledRules, as it was recorded.
+        answer = check(client, **recorded["request"], level="picky", motherTongue="de-DE",
+                       disabledCategories="OFFICIAL_NAMES")  # fmt: skip
+        assert answer["warnings"]["incompleteResults"] is False
+        ids = [m["rule"]["id"] for m in answer["matches"]]
+        assert ids == [m["rule"]["id"] for m in recorded["response"]["matches"]] and "OFFICIAL_NAME" not in ids
+        [(_method, _path, sent)] = [r for r in replay.requests if r[1].startswith("/v2/check")]
+        assert sent["disabledRules"] == "MORFOLOGIK_RULE_EN_US"
+        assert (sent["level"], sent["motherTongue"]) == ("picky", "de-DE")
+        assert "disabledCategories" not in sent  # this service's own category is no business of the server's
+        # Only the name rule wanted: the server is not asked at all.
+        asked = len(replay.requests)
+        names = check(client, text="Donald Tus spoke.", language="en-US", enabledRules="OFFICIAL_NAME", enabledOnly="true")
+        assert [m["rule"]["id"] for m in names["matches"]] == ["OFFICIAL_NAME"]
+        assert len(replay.requests) == asked
+        app.extensions["repair"].close()
+
+
 @pytest.mark.parametrize(
     ("fields", "rules"),
     [
