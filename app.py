@@ -4,6 +4,9 @@ Run it with ``flask --app app run`` or ``gunicorn -c gunicorn.conf.py 'app:creat
 Settings come from SETTINGS (repair/config.py, shared with the command line and batch jobs),
 then from ``REPAIR_*`` environment variables, then from ``test_config``.
 
+The LanguageTool-compatible API (/v2), the API's description (/openapi.json, /docs), keys,
+CORS and rate limits, and request ids, logs, metrics and health are in web/.
+
 The gazetteer can be reloaded without a restart (``reload_gazetteer``): by ``POST
 /v1/admin/reload``, by SIGHUP to a plain process, or by HUP to gunicorn's master.
 """
