@@ -155,6 +155,13 @@ def test_over_the_limit_is_429_with_retry_after(limited: FlaskClient) -> None:
     assert limited.get("/healthz").status_code == 200
 
 
+def test_guessing_keys_is_limited_too(limited: FlaskClient) -> None:
+    statuses = [limited.post("/v1/repair", json={"text": "x"}, headers=bearer(f"guess-{i}")).status_code for i in range(4)]
+    assert statuses == [401, 401, 401, 429]
+    # The address's count is not the key's: a right key still gets its own.
+    assert limited.post("/v1/repair", json={"text": "x"}, headers=bearer(KEYS[0])).status_code == 200
+
+
 def test_without_keys_the_limit_is_per_address() -> None:
     app = make_app(RATE_LIMIT="2 per hour")
     here = app.test_client()

@@ -7,8 +7,8 @@
   its own token (``REPAIR_ADMIN_TOKEN``); health, metrics, the API description, the form and
   the language list are open.
 - CORS (``REPAIR_CORS_ORIGINS``): pages of those origins may call the API from a browser.
-- Rate limits (``REPAIR_RATE_LIMIT``, flask-limiter): per key, or per client address without
-  keys; counters in memory (per process) or in Redis (``REPAIR_RATE_LIMIT_STORAGE``), shared by
+- Rate limits (``REPAIR_RATE_LIMIT``, flask-limiter): per key, or per client address for a
+  request without a valid key (counted before it is refused); counters in memory (per process) or in Redis (``REPAIR_RATE_LIMIT_STORAGE``), shared by
   every worker and instance. Over the limit: 429 in the error shape, with ``Retry-After``.
 """
 
@@ -52,20 +52,31 @@ def _sent_key() -> str | None:
     return None
 
 
+def _valid_key() -> str | None:
+    """The id of the configured key the request sent, or None (no keys, none sent, or wrong)."""
+    if "key_checked" not in g:
+        g.key_checked = True
+        g.key_id = None
+        keys: list[bytes] = current_app.extensions["api_keys"]
+        sent = _sent_key() if keys else None
+        if sent is not None:
+            given = sent.encode("utf-8")
+            # Every key is compared, each in constant time: neither the time nor the order
+            # says which key came close.
+            matched = [hmac.compare_digest(given, key) for key in keys]
+            if any(matched):
+                g.key_id = key_id(sent)
+    key: str | None = g.key_id
+    return key
+
+
 def require_key() -> Response | None:
     """Before each request: refuse a guarded path without a configured key (when keys are set)."""
     keys: list[bytes] = current_app.extensions["api_keys"]
     if not keys or request.method == "OPTIONS" or not _guarded(request.path):
         return None
-    sent = _sent_key()
-    if sent is not None:
-        given = sent.encode("utf-8")
-        # Every key is compared, each in constant time: neither the time nor the order says
-        # which key came close.
-        matched = [hmac.compare_digest(given, key) for key in keys]
-        if any(matched):
-            g.key_id = key_id(sent)
-            return None
+    if _valid_key() is not None:
+        return None
     response = jsonify(error_json("unauthorized", "send one of the service's API keys as 'Authorization: Bearer <key>'"))
     response.status_code = 401
     response.headers["WWW-Authenticate"] = 'Bearer realm="article-repair"'
@@ -73,9 +84,11 @@ def require_key() -> Response | None:
 
 
 def rate_key() -> str:
-    """Whose requests a limit counts: the key's, or the client address's without one."""
-    if g.get("key_id"):
-        return f"key:{g.key_id}"
+    """Whose requests a limit counts: the key's, or the client address's without a valid one
+    (so guessing keys is limited too)."""
+    key = _valid_key()
+    if key is not None:
+        return f"key:{key}"
     return f"addr:{request.remote_addr or 'unknown'}"
 
 
@@ -86,8 +99,6 @@ def _exempt() -> bool:
 def init_security(app: Flask) -> None:
     """API keys, CORS and rate limits for ``app``, as its settings say."""
     app.extensions["api_keys"] = [key.encode("utf-8") for key in string_list(app.config["API_KEYS"])]
-    # Registered before the limiter's own check, so a limit counts the key that was checked.
-    app.before_request(require_key)
     origins = string_list(app.config["CORS_ORIGINS"])
     if origins:
         CORS(
@@ -112,3 +123,6 @@ def init_security(app: Flask) -> None:
     )
     limiter.request_filter(_exempt)
     app.extensions["limiter"] = limiter
+    # After the limiter's own check (registered by Limiter above): a request without a valid
+    # key is counted against its address before it is refused, so keys cannot be guessed fast.
+    app.before_request(require_key)
