@@ -5,6 +5,8 @@ The routes read the form and answer; repair/ltcompat.py does the rest.
 
 from __future__ import annotations
 
+import json
+
 from flask import Blueprint, Response, current_app, jsonify, request
 
 from repair.config import default_options
@@ -30,7 +32,8 @@ def check_text() -> Response:
     note_text(text)
     answer, result = check(current_app.extensions["repair"], fields, default_options(current_app.config))
     record_result(result)
-    return jsonify(answer)
+    # In LanguageTool's own order of fields (jsonify would sort them).
+    return current_app.response_class(json.dumps(answer, ensure_ascii=False), mimetype="application/json")
 
 
 @blueprint.get("/languages")
