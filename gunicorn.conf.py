@@ -55,16 +55,23 @@ from repair.config import settings
 _settings = settings(os.environ)
 
 # --- Metrics: one directory for every worker's counts, set before the app (and with it
-# prometheus-client) is loaded, as multiprocess mode requires.
-if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
-    _metrics_dir, _made_metrics_dir = Path(os.environ["PROMETHEUS_MULTIPROC_DIR"]), False
-elif _settings.get("METRICS_DIR"):
-    _metrics_dir, _made_metrics_dir = Path(str(_settings["METRICS_DIR"])), False
+# prometheus-client) is loaded, as multiprocess mode requires. A HUP makes the master read
+# this file again: then the directory it set up is kept as it is, counts and all.
+_SET_UP = "_REPAIR_METRICS_SET_UP"  # [master pid, directory, made here] of the set-up
+_previous = json.loads(os.environ.get(_SET_UP) or "null")
+if _previous and _previous[0] == os.getpid():
+    _metrics_dir, _made_metrics_dir = Path(_previous[1]), bool(_previous[2])
 else:
-    _metrics_dir, _made_metrics_dir = Path(tempfile.mkdtemp(prefix="repair-metrics-")), True
-_metrics_dir.mkdir(parents=True, exist_ok=True)
-for _stale in _metrics_dir.glob("*.db"):  # counts of an earlier run would add up with ours
-    _stale.unlink()
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        _metrics_dir, _made_metrics_dir = Path(os.environ["PROMETHEUS_MULTIPROC_DIR"]), False
+    elif _settings.get("METRICS_DIR"):
+        _metrics_dir, _made_metrics_dir = Path(str(_settings["METRICS_DIR"])), False
+    else:
+        _metrics_dir, _made_metrics_dir = Path(tempfile.mkdtemp(prefix="repair-metrics-")), True
+    _metrics_dir.mkdir(parents=True, exist_ok=True)
+    for _stale in _metrics_dir.glob("*.db"):  # counts of an earlier run would add up with ours
+        _stale.unlink()
+    os.environ[_SET_UP] = json.dumps([os.getpid(), str(_metrics_dir), _made_metrics_dir])
 os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(_metrics_dir)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import signal
 import urllib.request
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -18,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from tests.serving import gunicorn, request
+from tests.serving import gunicorn, request, wait_for, workers
 
 
 @pytest.fixture(scope="module")
@@ -76,3 +77,21 @@ def test_request_ids_and_json_logs(server: tuple[Any, int, Path]) -> None:
     lines = [json.loads(line) for line in (folder / "gunicorn.log").read_text().splitlines() if line.startswith("{")]
     assert any(line.get("request_id") == "gunicorn-1" and line["route"] == "/healthz" for line in lines)
     assert any(line["logger"] == "gunicorn.error" for line in lines)  # gunicorn's own lines are JSON too
+
+
+def test_counts_survive_a_reload_and_a_made_directory_goes_with_the_master(tmp_path: Path) -> None:
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    # No REPAIR_METRICS_DIR: gunicorn.conf.py makes a temporary directory (under TMPDIR here).
+    with gunicorn(tmp_path, TMPDIR=str(temp)) as (master, port):
+        [made] = list(temp.glob("repair-metrics-*"))
+        for _ in range(5):
+            assert request(port, "/v1/repair", method="POST", body={"text": "Donald Tus"})[0] == 200
+        before = count(scrape(port), "repair_http_requests_total", route="/v1/repair", status="200")
+        assert before == 5
+        old = workers(master)
+        master.send_signal(signal.SIGHUP)  # gunicorn reads gunicorn.conf.py again, new workers
+        wait_for(lambda: len(workers(master)) == 2 and not workers(master) & old, "new workers after HUP")
+        assert list(temp.glob("repair-metrics-*")) == [made]
+        assert count(scrape(port), "repair_http_requests_total", route="/v1/repair", status="200") == before
+    assert not made.exists()
