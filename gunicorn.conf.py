@@ -26,8 +26,8 @@ Metrics: every worker counts in files of one directory (prometheus-client's mult
 mode), which /metrics adds up, so any worker's answer covers all of them.
 ``PROMETHEUS_MULTIPROC_DIR`` is set below, before the app is loaded, to ``REPAIR_METRICS_DIR``
 or a new temporary directory, emptied at start (not on a HUP, which reads this file again); a
-worker that exits is marked dead there
-(``child_exit``), and a temporary directory is removed when the master exits.
+worker that exits is marked dead there (``child_exit``), and a temporary directory is removed
+when the master exits.
 
 Logs: gunicorn's own lines are JSON too, as the app's are (``REPAIR_LOG_FORMAT``).
 
