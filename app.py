@@ -4,6 +4,9 @@ Run it with ``flask --app app run`` or ``gunicorn -c gunicorn.conf.py 'app:creat
 Settings come from SETTINGS (repair/config.py, shared with the command line and batch jobs),
 then from ``REPAIR_*`` environment variables, then from ``test_config``.
 
+The LanguageTool-compatible API (/v2), the API's description (/openapi.json, /docs), keys,
+CORS and rate limits, and request ids, logs, metrics and health are in web/.
+
 The gazetteer can be reloaded without a restart (``reload_gazetteer``): by ``POST
 /v1/admin/reload``, by SIGHUP to a plain process, or by HUP to gunicorn's master.
 """
@@ -31,9 +34,13 @@ from gazetteer.loader import Entry, Gazetteer, GazetteerError
 from repair import Repairer
 from repair.answer import error_json, gazetteer_json, result_json
 from repair.config import build_repairer, default_options, gazetteer_paths, settings
+from repair.documents import answer_batch
 from repair.errors import InvalidRequest, RepairError, TextTooLong
 from repair.names import lookup
 from repair.request import read_request
+from web import docs, languagetool
+from web.observability import init_observability, note_text, record_result
+from web.security import init_security
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +60,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if app.config.get("MAX_CONTENT_LENGTH") is None:
         app.config["MAX_CONTENT_LENGTH"] = max_body_bytes(int(app.config["MAX_TEXT_CHARS"]))
     app.config["MAX_FORM_MEMORY_SIZE"] = app.config["MAX_CONTENT_LENGTH"]
+    # Logs and request ids first, so that everything after is logged with them.
+    init_observability(app)
 
     # Reloads re-read exactly these files, so the paths are fixed here, once.
     paths = gazetteer_paths(app.config)
@@ -67,12 +76,15 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if app.config["RELOAD_ON_SIGHUP"]:
         _reload_on_sighup(app)
 
+    init_security(app)
     app.add_url_rule("/v1/repair", view_func=repair_api, methods=["POST"])
+    app.add_url_rule("/v1/repair/batch", view_func=repair_batch, methods=["POST"])
+    app.register_blueprint(languagetool.blueprint)
+    app.register_blueprint(docs.blueprint)
     app.add_url_rule("/v1/gazetteer", view_func=gazetteer_lookup)
     app.add_url_rule("/v1/gazetteer/<entry_id>", view_func=gazetteer_entry)
     app.add_url_rule("/v1/admin/reload", view_func=admin_reload, methods=["POST"])
     app.add_url_rule("/", view_func=form, methods=["GET", "POST"])
-    app.add_url_rule("/healthz", view_func=health)
     app.after_request(security_headers)
     app.register_error_handler(RepairError, repair_error)
     app.register_error_handler(GazetteerError, gazetteer_error)
@@ -134,21 +146,51 @@ def _reload_logged(app: Flask) -> None:
 
 def repair_api() -> Response:
     """POST /v1/repair: JSON in, repaired text, corrections, suggestions and diff out."""
+    body = _json_body()
+    if isinstance(body, Response):
+        return body
+    text, options = read_request(body, default_options(current_app.config))
+    note_text(text)
+    repairer = _repairer()
+    result = repairer.repair(text, options)
+    record_result(result)
+    return jsonify(result_json(result, options, gazetteer_json(repairer.index.gazetteer)))
+
+
+def repair_batch() -> Response:
+    """POST /v1/repair/batch: many documents with their ids, answered in order."""
+    config = current_app.config
+    # A batch may carry more text than one article: its own limit on the body.
+    request.max_content_length = max_body_bytes(int(config["BATCH_MAX_CHARS"]))
+    body = _json_body()
+    if isinstance(body, Response):
+        return body
+    if isinstance(body, dict) and isinstance(body.get("documents"), list):
+        note_text("\n".join(str(d.get("text", "")) for d in body["documents"] if isinstance(d, dict)))
+    answer = answer_batch(
+        _repairer(),
+        body,
+        default_options(config),
+        max_documents=int(config["BATCH_MAX_DOCUMENTS"]),
+        max_chars=int(config["BATCH_MAX_CHARS"]),
+        on_result=record_result,
+    )
+    return jsonify(answer)
+
+
+def _json_body() -> Any:
+    """The request's parsed JSON body, or the error answer if it has none."""
     if not request.is_json:
         return error_response(415, "unsupported_media_type", "send the request as application/json")
     unreadable = _unreadable_body()
     if unreadable is not None:
         return unreadable
     try:
-        body = request.get_json()
+        return request.get_json()
     except BadRequest:
         return error_response(400, "invalid_json", "the request body is not valid JSON (in UTF-8)")
     except RecursionError:  # the parser gives up on JSON nested too deeply, at once
         return error_response(400, "invalid_json", "the request body is JSON nested too deeply")
-    text, options = read_request(body, default_options(current_app.config))
-    repairer = _repairer()
-    result = repairer.repair(text, options)
-    return jsonify(result_json(result, options, gazetteer_json(repairer.index.gazetteer)))
 
 
 def _unreadable_body() -> Response | None:
@@ -164,7 +206,8 @@ def _unreadable_body() -> Response | None:
         return error_response(400, "bad_request", f"the request body could not be read: {exc}")
     # Werkzeug stops reading a body sent without a Content-Length (chunked) at the limit and
     # hands back what it read, cut short: a body that reaches the limit is over it.
-    if request.content_length is None and len(data) >= current_app.config["MAX_CONTENT_LENGTH"]:
+    limit = request.max_content_length
+    if request.content_length is None and limit is not None and len(data) >= limit:
         raise RequestEntityTooLarge()
     return None
 
@@ -216,8 +259,10 @@ def form() -> str | tuple[str, int] | Response:
         mode=fields["mode"],
         grammar=bool(fields["grammar"]),
     )
+    note_text(str(fields["text"]))
     try:
         result = _repairer().repair(str(fields["text"]), options)
+        record_result(result)
     except RepairError as exc:
         status = 413 if isinstance(exc, TextTooLong) else 400
         page = render_template("form.html", fields=fields, result=None, error=str(exc), max_chars=max_chars)
@@ -319,11 +364,6 @@ def _is_loopback(address: str | None) -> bool:
         return False
     mapped = ip.ipv4_mapped if isinstance(ip, ipaddress.IPv6Address) else None
     return ip.is_loopback or (mapped is not None and mapped.is_loopback)
-
-
-def health() -> Response:
-    """GET /healthz: alive, with the gazetteer version and size."""
-    return jsonify({"status": "ok", "gazetteer": gazetteer_json(_repairer().index.gazetteer)})
 
 
 def entry_json(entry: Entry) -> dict[str, Any]:

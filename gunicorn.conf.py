@@ -22,6 +22,15 @@ about 190 MB when full), so each worker is replaced, forked afresh from the mast
 ``max_requests`` requests, give or take ``max_requests_jitter`` so that the workers are not
 replaced at once.
 
+Metrics: every worker counts in files of one directory (prometheus-client's multiprocess
+mode), which /metrics adds up, so any worker's answer covers all of them.
+``PROMETHEUS_MULTIPROC_DIR`` is set below, before the app is loaded, to ``REPAIR_METRICS_DIR``
+or a new temporary directory, emptied at start (not on a HUP, which reads this file again); a
+worker that exits is marked dead there (``child_exit``), and a temporary directory is removed
+when the master exits.
+
+Logs: gunicorn's own lines are JSON too, as the app's are (``REPAIR_LOG_FORMAT``).
+
 ``--bind`` and ``--workers`` on the command line (or in ``GUNICORN_CMD_ARGS``) override the
 defaults below.
 """
@@ -32,14 +41,68 @@ import gc
 import json
 import math
 import os
+import shutil
 import signal
+import tempfile
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from gunicorn import util
 from gunicorn.workers.sync import SyncWorker
 
 from repair.config import settings
+
+_settings = settings(os.environ)
+
+# --- Metrics: one directory for every worker's counts, set before the app (and with it
+# prometheus-client) is loaded, as multiprocess mode requires. A HUP makes the master read
+# this file again: then the directory it set up is kept as it is, counts and all.
+_SET_UP = "_REPAIR_METRICS_SET_UP"  # [master pid, directory, made here] of the set-up
+_previous = json.loads(os.environ.get(_SET_UP) or "null")
+if _previous and _previous[0] == os.getpid():
+    _metrics_dir, _made_metrics_dir = Path(_previous[1]), bool(_previous[2])
+else:
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        _metrics_dir, _made_metrics_dir = Path(os.environ["PROMETHEUS_MULTIPROC_DIR"]), False
+    elif _settings.get("METRICS_DIR"):
+        _metrics_dir, _made_metrics_dir = Path(str(_settings["METRICS_DIR"])), False
+    else:
+        _metrics_dir, _made_metrics_dir = Path(tempfile.mkdtemp(prefix="repair-metrics-")), True
+    _metrics_dir.mkdir(parents=True, exist_ok=True)
+    for _stale in _metrics_dir.glob("*.db"):  # counts of an earlier run would add up with ours
+        _stale.unlink()
+    os.environ[_SET_UP] = json.dumps([os.getpid(), str(_metrics_dir), _made_metrics_dir])
+os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(_metrics_dir)
+
+
+def child_exit(server: Any, worker: Any) -> None:
+    """A worker has gone: its live gauges leave the metrics (its counters stay counted)."""
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid, str(_metrics_dir))  # type: ignore[no-untyped-call]
+
+
+def on_exit(server: Any) -> None:
+    """The master stops: a metrics directory made for this run goes with it."""
+    if _made_metrics_dir:
+        shutil.rmtree(_metrics_dir, ignore_errors=True)
+
+
+# --- Logs: gunicorn's own in the app's format.
+if str(_settings.get("LOG_FORMAT", "json")) == "json":
+    logconfig_dict = {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"json": {"()": "web.observability.JsonFormatter"}},
+        "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stderr"}},
+        # The app's own handler (web/observability.py) writes the rest; the root is left to it.
+        "root": {"level": "INFO", "handlers": []},
+        "loggers": {
+            "gunicorn.error": {"level": "INFO", "handlers": ["stderr"], "propagate": False},
+            "gunicorn.access": {"level": "INFO", "handlers": ["stderr"], "propagate": False},
+        },
+    }
 
 bind = "127.0.0.1:8000"
 workers = 2
@@ -48,7 +111,7 @@ preload_app = True
 # The app answers every request by its deadline (REPAIR_DEADLINE, 10 s by default) plus the
 # time to write the answer; gunicorn stops a worker silent for longer than `timeout`. So the
 # timeout leaves the deadline room, and the deadline, not the timeout, ends slow requests.
-_deadline = settings(os.environ)["DEADLINE"]
+_deadline = _settings["DEADLINE"]
 timeout = max(30, math.ceil(float(_deadline or 0)) + 20)
 graceful_timeout = 30
 

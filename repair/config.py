@@ -37,6 +37,26 @@ SETTINGS: tuple[tuple[str, Any, str], ...] = (
     ("SUGGEST_THRESHOLD", 0.45, "confidence from which a name fix is listed"),
     ("ADMIN_TOKEN", None, "bearer token for /v1/admin/*; unset: only loopback clients may call them"),
     ("RELOAD_ON_SIGHUP", True, "reload the gazetteer on SIGHUP (plain process; gunicorn: HUP the master)"),
+    (
+        "API_KEYS",
+        [],
+        "keys clients must send as 'Authorization: Bearer <key>' on /v1 and /v2/check (a JSON list, or"
+        " comma-separated); empty: no key is asked for (the default bind is loopback)",
+    ),
+    ("CORS_ORIGINS", [], "origins whose pages may call the API from a browser (a JSON list, or comma-separated)"),
+    ("RATE_LIMIT", "1200 per minute", "requests per API key (or client address without keys); null: no limit"),
+    ("RATE_LIMIT_STORAGE", "memory://", "where the limit's counters live: memory:// (per process) or redis://host:6379/0"),
+    ("BATCH_MAX_DOCUMENTS", 100, "most documents in one POST /v1/repair/batch"),
+    ("BATCH_MAX_CHARS", 1_000_000, "most characters of text in one POST /v1/repair/batch, all documents together"),
+    ("LOG_FORMAT", "json", "json: one JSON object a line, with the request id; text: plain lines"),
+    ("LOG_LEVEL", "INFO", "the lowest level logged (DEBUG, INFO, WARNING, ...)"),
+    ("LOG_TEXT", False, "log each request's text (articles are never logged otherwise)"),
+    ("READY_TIMEOUT", 5.0, "seconds /readyz waits for the grammar engine's answer"),
+    (
+        "METRICS_DIR",
+        None,
+        "gunicorn: the directory its workers share metrics in (emptied at start); null: a new temporary one",
+    ),
 )
 
 
@@ -83,6 +103,17 @@ def _paths(value: Any) -> list[str]:
     if isinstance(value, str):
         return [p for p in value.split(":") if p]
     return [str(p) for p in value or []]
+
+
+def string_list(value: Any) -> list[str]:
+    """A setting that is a list of strings: a list (JSON), or text with commas between."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    if isinstance(value, (list, tuple)):
+        return [str(part).strip() for part in value if str(part).strip()]
+    return [str(value)]
 
 
 def build_repairer(config: Mapping[str, Any]) -> Repairer:

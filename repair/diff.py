@@ -111,9 +111,15 @@ class Spans:
         return before > 0 and self._reach[before - 1] > start
 
 
-def build_diff(text: str, applied: Sequence[Correction]) -> Diff:
-    """The ops, a unified diff and an HTML redline of the applied corrections."""
-    ops = diff_ops(text, (c.as_edit() for c in applied))
+def build_diff(text: str, applied: Sequence[Correction], *, edits: Sequence[Edit] | None = None) -> Diff:
+    """The ops, a unified diff and an HTML redline of the applied corrections.
+
+    ``edits`` are the changes that make them, when those are not the corrections' own spans
+    (in HTML a fix is made in pieces, around tags); each op is explained by the correction
+    whose span holds it.
+    """
+    made = [c.as_edit() for c in applied] if edits is None else edits
+    ops = diff_ops(text, made)
     output = apply_ops(text, ops)
     return Diff(ops, unified_diff(text, output, ops), redline_html(text, ops, applied))
 
@@ -200,12 +206,15 @@ def _marked(mark: str, lines: Sequence[str]) -> list[str]:
 
 def redline_html(text: str, ops: Sequence[DiffOp], applied: Sequence[Correction] = ()) -> str:
     """The input with each op shown as <del>old</del><ins>new</ins>; everything escaped."""
-    why = {(c.start, c.end): c for c in applied}
+    fixes = sorted(applied, key=lambda c: (c.start, c.end))
+    fix_starts = [c.start for c in fixes]
     parts: list[str] = []
     cursor = 0
     for op in ops:
         parts.append(escape(text[cursor : op.start]))
-        correction = why.get((op.start, op.end))
+        # The correction whose span holds the op: the last to start at or before it.
+        at = bisect.bisect_right(fix_starts, op.start) - 1
+        correction = fixes[at] if at >= 0 and fixes[at].end >= op.end else None
         title = ""
         if correction:
             entity = correction.entity

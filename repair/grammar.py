@@ -7,7 +7,6 @@ failure escape: it reports the engine as unavailable instead.
 
 from __future__ import annotations
 
-import bisect
 import concurrent.futures
 import logging
 import os
@@ -32,8 +31,16 @@ from repair.diff import Spans
 from repair.errors import EngineUnavailable, UnknownLanguage
 from repair.languages import normalize_language
 from repair.models import GrammarReport, Suggestion
+from repair.utf16 import Utf16, index_to_utf16, utf16_to_index
 
 log = logging.getLogger(__name__)
+
+# The UTF-16 helpers live in repair/utf16.py; they are imported here for the engines and callers.
+__all__ = ["Utf16", "index_to_utf16", "utf16_to_index"]
+
+
+# LanguageTool's check parameters, as (name, value) pairs.
+Params = tuple[tuple[str, str], ...]
 
 
 class GrammarEngine(Protocol):
@@ -41,9 +48,14 @@ class GrammarEngine(Protocol):
 
     name: str
 
-    def check(self, text: str, *, language: str, deadline: Deadline | None = None) -> list[Suggestion]:
+    def check(
+        self, text: str, *, language: str, deadline: Deadline | None = None, params: Params = ()
+    ) -> list[Suggestion]:
         """Suggestions for ``text``; raises EngineUnavailable when the engine cannot answer,
-        or when ``deadline`` passes first (an engine checks it as often as it can)."""
+        or when ``deadline`` passes first (an engine checks it as often as it can).
+
+        ``params`` are LanguageTool's own check parameters (``level``, ``motherTongue``, rule
+        and category choices), for an engine that takes them; others ignore them."""
         ...
 
     def warm_up(self) -> None:
@@ -53,58 +65,6 @@ class GrammarEngine(Protocol):
     def close(self) -> None:
         """Release whatever the engine holds (servers, linters)."""
         ...
-
-
-# --- UTF-16 offsets ------------------------------------------------------------------------
-
-
-def index_to_utf16(text: str, index: int) -> int:
-    """The UTF-16 code unit offset of code point ``index`` of ``text``."""
-    return Utf16(text).to_utf16(index)
-
-
-def utf16_to_index(text: str, offset: int) -> int:
-    """The code point index of UTF-16 code unit ``offset`` of ``text``.
-
-    :raises ValueError: if the offset is negative, past the end or inside a surrogate pair.
-    """
-    return Utf16(text).to_index(offset)
-
-
-_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
-
-
-class Utf16:
-    """Offsets of one text in code points and in UTF-16 units, converted in logarithmic time
-    (a check answered with thousands of matches converted each by reading the text)."""
-
-    def __init__(self, text: str) -> None:
-        self.length = len(text)
-        # Each code point beyond the BMP (emoji, flag halves) is a surrogate pair: two units.
-        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
-        # Where each of those starts in UTF-16 units.
-        self._astral_units = [index + before for before, index in enumerate(self._astral)]
-        self.units = self.length + len(self._astral)
-
-    def to_utf16(self, index: int) -> int:
-        """The UTF-16 offset of code point ``index``."""
-        if not 0 <= index <= self.length:
-            raise ValueError(f"index {index} is outside a text of {self.length} code points")
-        return index + bisect.bisect_left(self._astral, index)
-
-    def to_index(self, offset: int) -> int:
-        """The code point at UTF-16 ``offset``.
-
-        :raises ValueError: if the offset is negative, past the end or inside a surrogate pair.
-        """
-        if offset < 0:
-            raise ValueError(f"negative UTF-16 offset {offset}")
-        if offset > self.units:
-            raise ValueError(f"UTF-16 offset {offset} is past the end of the text ({self.units} units)")
-        before = bisect.bisect_left(self._astral_units, offset)  # pairs starting before it
-        if before and self._astral_units[before - 1] + 1 == offset:
-            raise ValueError(f"UTF-16 offset {offset} splits a surrogate pair")
-        return offset - before
 
 
 # --- Harper --------------------------------------------------------------------------------
@@ -188,8 +148,11 @@ class HarperEngine:
         # all dialects is enough, as a lint of a whole article takes milliseconds.
         self._lock = threading.Lock()
 
-    def check(self, text: str, *, language: str, deadline: Deadline | None = None) -> list[Suggestion]:
-        """Harper's lints of ``text`` as suggestions, read piece by piece until ``deadline``."""
+    def check(
+        self, text: str, *, language: str, deadline: Deadline | None = None, params: Params = ()
+    ) -> list[Suggestion]:
+        """Harper's lints of ``text`` as suggestions, read piece by piece until ``deadline``
+        (LanguageTool's ``params`` mean nothing to Harper)."""
         dialect = self._dialect(language)
         deadline = deadline or Deadline(None)
         # A check still running for a request that has given up on it stops at its next
@@ -288,12 +251,33 @@ class _TimedLanguageTool(language_tool_python.LanguageTool):
 
     def check(self, text: str) -> list[Match]:
         """The parent's check, with the lock held only while matches are built."""
+        return [match for match, _details in self.check_with_details(text)]
+
+    def check_with_details(self, text: str, params: Params = ()) -> list[tuple[Match, dict[str, str]]]:
+        """Each match with what ``Match`` drops of it: shortMessage, the rule's description,
+        issueType and the category's name (the service's /v2/check passes them on).
+        ``params`` are added to (or replace) the client's own for this request only."""
         # Match converts offsets with positions cached in class attributes, so building
         # matches for two texts at once could mix them up; the request needs no lock.
         url = urllib.parse.urljoin(self.url, "check")
-        response = self._query_server(url, self._create_params(text), method="post")
+        fields = self._create_params(text)
+        for name, value in params:
+            if name == "disabledRules" and fields.get(name):  # the engine's own stay disabled too
+                value = ",".join(sorted({*fields[name].split(","), *value.split(",")}))
+            fields[name] = value
+        response = self._query_server(url, fields, method="post")
+        found = []
         with _MATCH_LOCK:
-            return [Match(match, text) for match in response["matches"]]
+            for raw in response["matches"]:
+                rule = raw.get("rule") or {}
+                details = {
+                    "short_message": str(raw.get("shortMessage") or ""),
+                    "rule_description": str(rule.get("description") or ""),
+                    "issue_type": str(rule.get("issueType") or ""),
+                    "category_name": str((rule.get("category") or {}).get("name") or ""),
+                }
+                found.append((Match(raw, text), details))  # Match takes `raw` apart
+        return found
 
 
 def find_local_languagetool() -> str | None:
@@ -315,7 +299,9 @@ def find_local_languagetool() -> str | None:
     return max(installed).version_name if installed else None
 
 
-def _languagetool_suggestion(units: Utf16, match: Match, engine: str) -> Suggestion:
+def _languagetool_suggestion(
+    units: Utf16, match: Match, engine: str, details: dict[str, str] | None = None
+) -> Suggestion:
     """A LanguageTool match as a suggestion, its span in code points of the text ``units``
     counts."""
     # The library has already turned `offset` into code points, but `error_length` is still
@@ -331,6 +317,7 @@ def _languagetool_suggestion(units: Utf16, match: Match, engine: str) -> Suggest
         rule_category=match.category,
         engine=engine,
         is_misspelling=match.rule_issue_type == "misspelling",
+        **(details or {}),
     )
 
 
@@ -349,20 +336,23 @@ class LanguageToolEngine:
         self._url = url
         self._timeout = timeout
         self._disabled_rules = frozenset(disabled_rules)
-        self._tools: dict[str, language_tool_python.LanguageTool] = {}
+        self._tools: dict[str, _TimedLanguageTool] = {}
         self._local: language_tool_python.LanguageTool | None = None
         self._lock = threading.Lock()  # guards _tools and _local
 
-    def check(self, text: str, *, language: str, deadline: Deadline | None = None) -> list[Suggestion]:
+    def check(
+        self, text: str, *, language: str, deadline: Deadline | None = None, params: Params = ()
+    ) -> list[Suggestion]:
         """LanguageTool's matches for ``text`` as suggestions (not asked once ``deadline`` has
-        passed; the request itself waits no longer than the engine's timeout)."""
+        passed; the request itself waits no longer than the engine's timeout), with the
+        request's own LanguageTool ``params`` sent along."""
         if deadline is not None and deadline.passed():
             raise EngineUnavailable("not asked: the deadline had passed")
         tool = self._tool(language)
         try:
-            matches = tool.check(text)
+            matches = tool.check_with_details(text, params)
             units = Utf16(text)
-            found = [_languagetool_suggestion(units, match, self.name) for match in matches]
+            found = [_languagetool_suggestion(units, match, self.name, details) for match, details in matches]
         except _LT_ERRORS as exc:
             raise EngineUnavailable(f"LanguageTool at {tool.url} failed: {exc}") from exc
         return sorted(found, key=lambda s: (s.start, s.end))
@@ -379,7 +369,7 @@ class LanguageToolEngine:
         for tool in tools:
             tool.close()
 
-    def _tool(self, language: str) -> language_tool_python.LanguageTool:
+    def _tool(self, language: str) -> _TimedLanguageTool:
         try:
             code = normalize_language(language)
         except UnknownLanguage as exc:
@@ -530,6 +520,7 @@ def check_grammar(
     language: str,
     known_words: Collection[str] = (),
     timeout: float = 10.0,
+    params: Params = (),
 ) -> GrammarReport:
     """Run ``engine`` on ``text`` within ``timeout`` seconds; engine failures become a status.
 
@@ -542,7 +533,9 @@ def check_grammar(
     if engine is None:
         return GrammarReport(engine="none", status="disabled")
     code = normalize_language(language)
-    future = _executor().submit(engine.check, text, language=code, deadline=Deadline(timeout))
+    # Only an engine that is given LanguageTool's parameters is asked with them.
+    extra = {"params": params} if params else {}
+    future = _executor().submit(engine.check, text, language=code, deadline=Deadline(timeout), **extra)
     done, _ = concurrent.futures.wait([future], timeout=timeout)
     if not done:
         future.cancel()  # if it is still queued behind hung calls, never start it

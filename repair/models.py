@@ -11,6 +11,10 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Mode = Literal["apply", "suggest"]
+# What the text is: plain text, or an HTML document or fragment (names are read in its text).
+Format = Literal["text", "html"]
+# How the answer counts offsets: code points (Python str indices), or UTF-16 units (JavaScript).
+Offsets = Literal["codepoints", "utf16"]
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,12 @@ class Suggestion:
     rule_category: str
     engine: str
     is_misspelling: bool = False
+    # What LanguageTool's JSON says of a match besides (its /v2/check answer passes them on);
+    # empty for engines that have no such words.
+    short_message: str = ""
+    rule_description: str = ""
+    issue_type: str = ""
+    category_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -113,6 +123,11 @@ class RepairOptions:
     language: str = "en-US"
     mode: Mode = "apply"
     grammar: bool = True
+    format: Format = "text"
+    offsets: Offsets = "codepoints"
+    # LanguageTool's own check parameters ((name, value) pairs) for a LanguageTool server:
+    # the LanguageTool-compatible API passes its client's on.
+    grammar_params: tuple[tuple[str, str], ...] = ()
     apply_threshold: float = 0.8
     suggest_threshold: float = 0.45
 

@@ -12,6 +12,7 @@ from repair.diff import SpanMap, Spans, apply_edits, build_diff, non_overlapping
 from repair.deadline import Deadline
 from repair.errors import InvalidRequest, TextTooLong
 from repair.grammar import GrammarEngine, check_grammar
+from repair.html import Page, read_html
 from repair.languages import normalize_language
 from repair.mentions import find_mentions
 from repair.models import (
@@ -42,8 +43,13 @@ class Repairer:
     max_chars: int = DEFAULT_MAX_CHARS
     deadline: float | None = DEFAULT_DEADLINE
 
-    def repair(self, text: str, options: RepairOptions = RepairOptions()) -> RepairResult:
+    def repair(
+        self, text: str, options: RepairOptions = RepairOptions(), *, deadline: Deadline | None = None
+    ) -> RepairResult:
         """Repair one text, within ``deadline`` seconds (then with what was done by then).
+
+        ``deadline`` is the request's own when several texts share one (a batch); by default
+        each text gets the configured number of seconds.
 
         :raises TextTooLong: the text is over ``max_chars``.
         :raises InvalidRequest: an option is out of range (UnknownLanguage for the language).
@@ -58,7 +64,7 @@ class Repairer:
             engine=self.engine,
             options=options,
             grammar_timeout=self.grammar_timeout,
-            deadline=Deadline(self.deadline),
+            deadline=deadline or Deadline(self.deadline),
         )
 
     def warm_up(self) -> None:
@@ -89,40 +95,39 @@ def repair_text(
 ) -> RepairResult:
     """Fix officials' names in ``text``, check its grammar and diff the two.
 
+    With ``options.format`` "html" the text is an HTML page: names and grammar are read in
+    the text a reader sees (repair/html.py), and every offset of the result is in the HTML.
+
     Past ``deadline`` the name stage stops with the fixes found so far (``names.status``
     "partial") and the grammar check is skipped; the grammar check itself gets the time left.
     """
     if options.mode not in ("apply", "suggest"):
         raise InvalidRequest(f"mode must be 'apply' or 'suggest', not {options.mode!r}")
+    if options.format not in ("text", "html"):
+        raise InvalidRequest(f"format must be 'text' or 'html', not {options.format!r}")
+    if options.offsets not in ("codepoints", "utf16"):
+        raise InvalidRequest(f"offsets must be 'codepoints' or 'utf16', not {options.offsets!r}")
     options = replace(options, language=normalize_language(options.language))
     deadline = deadline or Deadline(None)
     timings: dict[str, float] = {}
+    page = read_html(text) if options.format == "html" else None
 
     with _timed(timings, "names"):
-        # Names are read without invisible characters and with accents composed; their
-        # spans are mapped back to the text as written.
-        reading = read(text)
-        mentions = find_mentions(reading.text)
-        decisions = decide_names(
-            reading.text, mentions, index, min_confidence=options.suggest_threshold, deadline=deadline
-        )
-        names = NamesReport()
-        if deadline.missed:
-            names = NamesReport(
-                "partial",
-                f"the request's deadline ({deadline.seconds:g} s) passed while names were being"
-                " repaired: the fixes listed are those found by then",
-            )
-        if reading.starts is not None:  # the text had characters to leave out or join
-            decisions = [_as_written(d, text, reading.span(d.start, d.end)) for d in decisions]
-        corrections = _corrections(decisions, index, options)
-        applied = [c for c in corrections if c.applied]
-        output = apply_edits(text, (c.as_edit() for c in applied))
+        content = text if page is None else page.text
+        corrections, names = _find_names(content, index, options, deadline)
+        if page is None:
+            edits = [c.as_edit() for c in corrections if c.applied]
+        else:
+            corrections, edits = _in_html(page, corrections)
+        output = apply_edits(text, edits)
 
     with _timed(timings, "diff"):
-        diff = build_diff(text, applied)
+        applied = [c for c in corrections if c.applied]
+        diff = build_diff(text, applied, edits=edits)
 
     with _timed(timings, "grammar"):
+        out_page = None if page is None else read_html(output)
+        checked = output if out_page is None else out_page.text
         if options.grammar and deadline.passed():
             report = GrammarReport(
                 engine=engine.name if engine else "none",
@@ -132,10 +137,11 @@ def repair_text(
         elif options.grammar:
             report = check_grammar(
                 engine,
-                output,
+                checked,
                 language=options.language,
                 known_words=index.known_words,
                 timeout=min(grammar_timeout, deadline.remaining()),
+                params=options.grammar_params,
             )
         else:
             report = GrammarReport(
@@ -143,11 +149,18 @@ def repair_text(
                 status="disabled",
                 reason="grammar checking was turned off for this request",
             )
+        found = report.suggestions
+        if out_page is not None:
+            found = tuple(replace(s, start=a, end=b) for s in found for a, b in [out_page.span(s.start, s.end)])
         # The name stage knows better than a spell checker what a name should be.
         moved = SpanMap(diff.ops)
         name_spans = Spans(moved.map(c.start, c.end) for c in corrections)
-        suggestions = tuple(s for s in report.suggestions if not name_spans.overlaps(s.start, s.end))
-        suggested_text = apply_edits(output, _first_replacements(suggestions))
+        suggestions = tuple(s for s in found if not name_spans.overlaps(s.start, s.end))
+        if out_page is None:
+            previews = _first_replacements(suggestions)
+        else:
+            previews = _first_replacements_in_html(out_page, report.suggestions, name_spans)
+        suggested_text = apply_edits(output, previews)
 
     return RepairResult(
         input=text,
@@ -160,6 +173,64 @@ def repair_text(
         timings_ms=timings,
         names=names,
     )
+
+
+def _find_names(
+    text: str, index: NameIndex, options: RepairOptions, deadline: Deadline
+) -> tuple[list[Correction], NamesReport]:
+    """The name stage: every fix found in ``text``, those to apply marked so."""
+    # Names are read without invisible characters and with accents composed; their
+    # spans are mapped back to the text as written.
+    reading = read(text)
+    mentions = find_mentions(reading.text)
+    decisions = decide_names(
+        reading.text, mentions, index, min_confidence=options.suggest_threshold, deadline=deadline
+    )
+    names = NamesReport()
+    if deadline.missed:
+        names = NamesReport(
+            "partial",
+            f"the request's deadline ({deadline.seconds:g} s) passed while names were being"
+            " repaired: the fixes listed are those found by then",
+        )
+    if reading.starts is not None:  # the text had characters to leave out or join
+        decisions = [_as_written(d, text, reading.span(d.start, d.end)) for d in decisions]
+    return _corrections(decisions, index, options), names
+
+
+def _in_html(page: Page, corrections: list[Correction]) -> tuple[list[Correction], list[Edit]]:
+    """Corrections of a page's text as corrections of its HTML, and the edits of the HTML
+    that make the applied ones (a fix that would rewrite an entity or a tag is listed only)."""
+    moved: list[Correction] = []
+    edits: list[Edit] = []
+    for correction in corrections:
+        start, end = page.span(correction.start, correction.end)
+        applied = correction.applied
+        reason = correction.reason
+        if applied:
+            made = page.source_edits(correction.as_edit())
+            if made is None:
+                applied = False
+                reason += "; not applied: in the HTML it would rewrite an entity or cross a block"
+            else:
+                edits.extend(made)
+        moved.append(
+            replace(correction, start=start, end=end, original=page.source[start:end], applied=applied, reason=reason)
+        )
+    return moved, edits
+
+
+def _first_replacements_in_html(page: Page, suggestions: tuple[Suggestion, ...], names: Spans) -> list[Edit]:
+    """The previews of suggestions of a page's text, as edits of its HTML (tags kept)."""
+    edits: list[Edit] = []
+    for s in suggestions:
+        if not s.replacements or names.overlaps(*page.span(s.start, s.end)):
+            continue
+        made = page.source_edits(Edit(s.start, s.end, s.replacements[0]))
+        # All of a suggestion's pieces or none: never half of one beside another.
+        if made and (not edits or made[0].start >= edits[-1].end):
+            edits.extend(made)
+    return edits
 
 
 def _as_written(decision: Decision, text: str, span: tuple[int, int]) -> Decision:

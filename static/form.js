@@ -582,6 +582,15 @@
       credentials: "same-origin",
       signal: controller ? controller.signal : undefined,
     }).then(function (response) {
+      if (response.status === 401) {
+        // API keys are on and this page has none: the form's own POST needs no key, so send
+        // the article the no-JavaScript way (submit() fires no submit event: no loop). The
+        // button with id "submit" hides form.submit, hence the prototype's.
+        busy(false);
+        inFlight = null;
+        HTMLFormElement.prototype.submit.call(form);
+        return null;
+      }
       return response.json().catch(function () { return null; }).then(function (body) {
         if (!response.ok || !body || typeof body.text !== "string") {
           throw { friendly: errorMessage(response.status, body) };

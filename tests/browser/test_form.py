@@ -209,6 +209,18 @@ def test_service_failures_appear_inline(page: Page) -> None:
     expect(page.get_by_role("alert")).to_contain_text("Could not reach the repair service")
 
 
+def test_without_an_api_key_the_page_falls_back_to_the_forms_own_post(page: Page) -> None:
+    # With REPAIR_API_KEYS set, /v1/repair answers the page 401; the form's POST needs no key.
+    unauthorized = {"error": {"code": "unauthorized", "message": "send one of the service's API keys"}}
+    page.route("**/v1/repair", lambda route: route.fulfill(status=401, json=unauthorized))
+    page.goto("/")
+    page.get_by_label("Article text").fill("Prime Minister Donald Tus spoke.")
+    page.get_by_role("button", name="Repair").click()
+    result = page.locator("#server-result")
+    expect(result.locator(".redline")).to_contain_text("Donald Tusk")
+    expect(page.locator("#repaired")).to_have_value("Prime Minister Donald Tusk spoke.")
+
+
 def test_grammar_engine_unavailable_is_said_and_names_still_shown(page: Page) -> None:
     def grammar_down(route: Route) -> None:
         response = route.fetch()

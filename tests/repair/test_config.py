@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from flask import Config
 
-from repair.config import SETTINGS, build_repairer, default_options, gazetteer_paths, settings
+from repair.config import SETTINGS, build_repairer, default_options, gazetteer_paths, settings, string_list
 from tests.conftest import ARTICLE_PEOPLE
 
 ENVIRON = {
@@ -49,3 +52,18 @@ def test_build_repairer_as_configured() -> None:
     repairer = build_repairer(config)
     assert repairer.engine is None and repairer.max_chars == 77
     assert len(repairer.index.gazetteer) > 10
+
+
+def test_every_setting_is_in_the_readmes_table() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## Configuration", 1)[1].split("\n## ", 1)[0]
+    for name, _default, _help in SETTINGS:
+        assert f"| `REPAIR_{name}` |" in table, name
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(None, []), ("", []), ("a, b,,c", ["a", "b", "c"]), (["a", " b "], ["a", "b"]), (5, ["5"])],
+)
+def test_lists_of_strings_from_text_or_json(value: object, expected: list[str]) -> None:
+    assert string_list(value) == expected
