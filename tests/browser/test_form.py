@@ -99,7 +99,7 @@ def test_editor_reviews_the_example_article(page: Page, base_url: str) -> None:
 
     # A grammar suggestion, underlined in the text: its replacement applies it.
     comma = page.locator("#redline .gram").filter(has_text="money")
-    comma.locator(".mark").hover()
+    comma.locator(".mark").click()  # pinned open, as on a touch screen
     expect(comma.locator(".card")).to_contain_text("An Oxford comma is necessary here.")
     comma.get_by_role("button", name="Replace with “money,”").click()
     expect(comma).to_have_attribute("data-state", "applied")
@@ -153,9 +153,10 @@ def test_emoji_before_a_name_does_not_shift_the_spans(page: Page) -> None:
     expect(article.locator(".mark")).to_have_text("an")
 
     # Rejecting a fix before the suggestion shortens the text; the suggestion still lands.
-    tusk.locator(".mark").hover()
+    # (A click pins the card open: a hover is lost if the page scrolls before the button's click.)
+    tusk.locator(".mark").click()
     tusk.get_by_role("button", name="Reject fix").click()
-    article.locator(".mark").hover()
+    article.locator(".mark").click()
     article.get_by_role("button", name="Replace with “a”").click()
     assert final_text(page) == "🎉🇫🇷 Prime Minister Donald Tus met President Emmanuel Macron. This is a test."
 
@@ -345,10 +346,10 @@ def test_the_review_is_readable_and_keyboard_friendly(page: Page) -> None:
     submit(page, "Prime Minister Donald Tus met President Emanuel McCone. This is an test.")
     # Every state a mark can be in, with cards open, and the error and hint colours.
     tusk = fix(page, "Donald Tusk")
-    tusk.locator(".mark").hover()
+    tusk.locator(".mark").click()
     tusk.get_by_role("button", name="Reject fix").click()
     grammar = page.locator("#redline .gram").filter(has_text="an")
-    grammar.locator(".mark").hover()
+    grammar.locator(".mark").click()
     grammar.get_by_role("button", name="Replace with “a”").click()
     fix(page, "Emmanuel Macron").locator(".mark").focus()
     assert page.evaluate(CONTRAST) == []
