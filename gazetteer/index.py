@@ -301,6 +301,8 @@ class NameIndex:
         """
         if written == name:
             return "exact"
+        if abs(len(written) - len(name)) > 3 or OSA.distance(written, name, score_cutoff=3) > 3:
+            return ""  # every kind below is within three edits: most look-alikes are not
         _score, why = similarity(written, name)
         if why in ("one", "ocr", "sound") and len(written) >= MIN_MISSPELT_GIVEN:
             return why
