@@ -178,13 +178,13 @@ def find_mentions(text: str) -> list[Mention]:
     mentions = []
     for match in _RUN.finditer(text):
         for at, run in _pieces(match.group(), match.start()):
-            words = _run_words(run) if len(run) <= _KEPT_RUN else _run_words.__wrapped__(run)
-            if words:
+            shape = _run_words(run) if len(run) <= _KEPT_RUN else _run_words.__wrapped__(run)
+            if shape:
                 tokens = tuple(
                     Token(stem, at + offset, at + offset + len(stem), possessive, key)
-                    for offset, stem, key, possessive in words
+                    for offset, stem, key, possessive in shape.words
                 )
-                mentions.append(_mention(text, reversed_text, lines, tokens, lower_case=False))
+                mentions.append(_mention(text, reversed_text, lines, tokens, lower_case=False, shape=shape))
     slots = [m.end() for m in _POSSESSIVE.finditer(text)] + _speech_verbs(text)
     seen = set()
     for slot in slots:
@@ -253,10 +253,19 @@ def _first_and_last_lower_case(text: str, start: int, stop: int) -> tuple[int, i
     return first, last
 
 
+class _RunShape(NamedTuple):
+    """What a capitalised run's words are, whatever its place in the text."""
+
+    words: tuple[tuple[int, str, str, bool], ...]  # (offset in the run, stem, key, possessive)
+    in_capitals: bool  # a word of it is all capitals
+    lead_titles: int  # Mention's two counts of titles
+    titles_after_opener: int
+
+
 @lru_cache(maxsize=65536)
-def _run_words(run: str) -> tuple[tuple[int, str, str, bool], ...]:
-    """The words of a capitalised run that may name someone, as (offset in the run, stem,
-    key, possessive); () when none may. Runs recur ("Prime Minister"): the answers are kept."""
+def _run_words(run: str) -> _RunShape | None:
+    """The words of a capitalised run that may name someone; None when none may. Runs recur
+    ("Prime Minister"): the answers are kept, with what a mention asks of its words."""
     words = run.split(" ")
     offset = 0
     # "The Prime Minister": a sentence's first word is capitalised but names nobody; nor does
@@ -266,13 +275,19 @@ def _run_words(run: str) -> tuple[tuple[int, str, str, bool], ...]:
     while words and words[-1] in _NAME_SUFFIXES:
         words.pop()
     if not words or len(words[0]) <= 2 and len(words) == 1 or _all_titles(words):
-        return ()  # "UK", "Prime Minister": no name here, only context for the next run
+        return None  # "UK", "Prime Minister": no name here, only context for the next run
     found = []
     for word in words:
         stem, key = _stem_and_key(word.rstrip("."))  # an initial's full stop
         found.append((offset, stem, key, len(stem) != len(word.rstrip("."))))
         offset += len(word) + 1
-    return tuple(found)
+    keys = [key for _offset, _stem, key, _possessive in found]
+    return _RunShape(
+        tuple(found),
+        any(stem.isupper() for _offset, stem, _key, _possessive in found),
+        _titles_from(keys, 0),
+        _titles_from(keys, 1),
+    )
 
 
 def _token(word: str, start: int) -> Token:
@@ -291,8 +306,14 @@ _MISREAD_I = re.compile(r"(?<=[a-z])(?<!c)I(?=[a-z])")
 
 
 def _mention(
-    text: str, reversed_text: str, lines: _Lines, run: tuple[Token, ...], *, lower_case: bool
+    text: str, reversed_text: str, lines: _Lines, run: tuple[Token, ...], *, lower_case: bool,
+    shape: _RunShape | None = None,
 ) -> Mention:
+    """The run in its place: the words around it and what they say. ``shape``: what its
+    words are, kept per run (a lower-case word's is read here)."""
+    if shape is None:
+        keys = [t.key for t in run]
+        shape = _RunShape((), any(t.text.isupper() for t in run), _titles_from(keys, 0), _titles_from(keys, 1))
     start = run[0].start
     end = _word_end(text, run[-1])
     before_match = _NEXT_WORD.match(reversed_text, len(text) - start)
@@ -312,7 +333,7 @@ def _mention(
         # "Young-moo" goes on in lower case: one name; "Putin-Trump" pairs two.
         continues = not after[:1].isupper()
     capitals_around = _LABEL.match(text, end) is not None or (
-        any(t.text.isupper() for t in run) and not lines.has_lower_case_outside(start, end)
+        shape.in_capitals and not lines.has_lower_case_outside(start, end)
     )
     return Mention(
         tokens=run,
@@ -323,16 +344,17 @@ def _mention(
         continues=continues,
         capitals_around=capitals_around,
         sentence_start=_SENTENCE_END.search(text, max(0, start - 8), start) is not None or start == 0,
-        lead_titles=_titles_from(run, 0),
-        titles_after_opener=_titles_from(run, 1),
+        lead_titles=shape.lead_titles,
+        titles_after_opener=shape.titles_after_opener,
     )
 
 
-def _titles_from(run: tuple[Token, ...], start: int) -> int:
-    """How many words of the run from ``start`` on are titles before the first that is not."""
+def _titles_from(keys: list[str], start: int) -> int:
+    """How many words of the run (``keys``) from ``start`` on are titles before the first that
+    is not."""
     count = 0
-    for token in run[start:]:
-        if token.key not in TITLES:
+    for key in keys[start:]:
+        if key not in TITLES:
             break
         count += 1
     return count
