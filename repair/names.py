@@ -228,10 +228,11 @@ class _Article:
         return sorted({entry_id for _surname, entry_id in pool.alike(key)})
 
     def first_name_bearers(self, index: NameIndex) -> dict[str, list[str]]:
-        """Folded last given name -> the people named exactly in the article who bear it."""
+        """Folded last given name -> the people named in the article who bear it: exactly, or
+        in full and read with confidence ("Boirs Johnson" lends "Boris" all the same)."""
         if self._bearers is None:
             bearers: dict[str, list[str]] = {}
-            for entry_id in sorted(self.sighted):
+            for entry_id in sorted(self.sighted | self.in_full):
                 for given in sorted({f.given[-1] for f in index.forms(entry_id) if f.given}):
                     bearers.setdefault(given, []).append(entry_id)
             self._bearers = bearers
@@ -812,7 +813,7 @@ def _surname_only(
     position = len(mention.tokens) - 1
     title = _title_before(mention, position)
     if position > 0 and not title and not _only_words_before(mention, position, index):
-        return _swapped_given(mention.tokens[position - 1], token, index, article, _title_before(mention, position - 1))
+        return _swapped_given(mention, position, index, article)
     if index.full_name(key):
         return None
     owners = index.surname(key)
@@ -915,18 +916,47 @@ def _only_words_before(mention: Mention, position: int, index: NameIndex) -> boo
     )
 
 
-def _swapped_given(
-    given: Token, token: Token, index: NameIndex, article: _Article, title: tuple[str, ...]
-) -> _Candidate | None:
+def _swapped_given(mention: Mention, position: int, index: NameIndex, article: _Article) -> _Candidate | None:
     """"Marco Lavrov" in an article that names Sergey Lavrov and Marco Rubio: the first name of
-    another person the article names, put on a surname only one of its people bears."""
+    another person the article names, put on a surname only one of its people bears. The
+    surname may be two words ("Boris bin Salman") and a middle name may stand between
+    ("Edmundo Macapagal Arroyo" for Gloria Macapagal Arroyo)."""
+    tokens = mention.tokens
+    for surname_size in (1, 2):
+        first_surname = position - surname_size + 1
+        if first_surname < 1:
+            break
+        surname = tokens[first_surname : position + 1]
+        bearers = index.surname(" ".join(t.key for t in surname))
+        if not bearers:
+            continue
+        for given_at in range(first_surname - 1, max(-1, first_surname - 3), -1):
+            found = _swapped_reading(
+                tokens[given_at], tokens[given_at + 1 : first_surname], surname, bearers, index, article,
+                _title_before(mention, given_at),
+            )
+            if found:
+                return found
+    return None
+
+
+def _swapped_reading(
+    given: Token,
+    middle: tuple[Token, ...],
+    surname: tuple[Token, ...],
+    bearers: set[str],
+    index: NameIndex,
+    article: _Article,
+    title: tuple[str, ...],
+) -> _Candidate | None:
+    """``given`` (the first name of somebody else the article names), ``middle`` names as
+    written and ``surname``, read as one bearer of the surname with their own first name."""
     # Whose surname: the one bearer the article names, else the one whose post the title
     # names ("Prime Minister Kamla Manning"). (Its best-known bearer will not do: "Kate
     # Middleton" is nobody's swapped name.)
     lenders = article.first_name_bearers(index).get(given.key)
     if not lenders or len(given.key) < 2:
         return None  # no first name of anybody the article names
-    bearers = index.surname(token.key)
     owners = bearers & article.sighted
     if len(owners) == 1:
         entry_id = next(iter(owners))
@@ -938,19 +968,50 @@ def _swapped_given(
     else:
         return None
     lender = next((e for e in lenders if e != entry_id), "")
-    own = next((f for f in index.forms(entry_id) if f.written_given and f.surname == token.key), None)
+    surname_key = " ".join(t.key for t in surname)
+    middle_keys = tuple(t.key for t in middle)
+    # The person's own form whose middle names are those written, and the first name before them.
+    own = next(
+        (
+            f for f in index.forms(entry_id)
+            if f.written_given and f.surname == surname_key and len(f.given) > len(middle)
+            and f.given[len(f.given) - len(middle) :] == middle_keys
+        ),
+        None,
+    )
     if not lender or own is None or given.key in own.given:
         return None
     entry, other = index.entries[entry_id], index.entries[lender]
     named = entry_id in article.sighted
+    written_surname = " ".join(t.text for t in surname)
     evidence = (
         f"'{given.text}' is the first name of {other.name}, named in the article",
-        f"'{token.text}' is the surname of {entry.name}" + (", named in the article" if named else ""),
+        f"'{written_surname}' is the surname of {entry.name}" + (", named in the article" if named else ""),
     )
     confidence, title_evidence = _title_bonus(0.85, title, entry.role)
     signals = _signals("swapped_given", entry, title, surname_score=1.0, given_words=1.0)
-    words = (own.written_given[-1], token.text)
-    return _Candidate((given, token), entry_id, words, confidence, (*evidence, *title_evidence), False, signals)
+    slot = len(own.given) - len(middle) - 1
+    own_given = _article_given(article.text, own.given[slot], written_surname, index) or own.written_given[slot]
+    words = (own_given, *(t.text for t in (*middle, *surname)))
+    return _Candidate(
+        (given, *middle, *surname), entry_id, words, confidence, (*evidence, *title_evidence), False, signals
+    )
+
+
+def _article_given(text: str, given_key: str, written_surname: str, index: NameIndex) -> str:
+    """The first name as the article writes it before this surname elsewhere: "Sergey" where
+    the gazetteer has Sergei (the article's own spelling of a person is kept)."""
+    at = text.find(" " + written_surname)
+    while at >= 0:
+        before = _LAST_WORD.search(text, max(0, at - MAX_WORD_BEFORE), at)
+        if before and index.variants.same_name(fold(before.group()), given_key):
+            return before.group()
+        at = text.find(" " + written_surname, at + 1)
+    return ""
+
+
+_LAST_WORD = re.compile(r"\w+\Z")
+MAX_WORD_BEFORE = 30
 
 
 def _recased_surname(
@@ -1224,7 +1285,7 @@ def _decision(text: str, candidate: _Candidate, scorer: NameScorer) -> list[Deci
     # A surname written as several words ("von der Leyen") may add words: join with spaces.
     extra = candidate.replacement_words[len(tokens) :]
     replacement = "".join(parts) + "".join(" " + w for w in extra)
-    if candidate.exact or replacement == text[start:end]:
+    if candidate.exact or replacement == text[start:end] or _written_on(text, start, replacement):
         return []
     signals = (*candidate.signals, ("rule", candidate.confidence))
     confidence = scorer.confidence(dict(signals))
@@ -1243,6 +1304,13 @@ def _decision(text: str, candidate: _Candidate, scorer: NameScorer) -> list[Deci
             signals,
         )
     ]
+
+
+def _written_on(text: str, start: int, replacement: str) -> bool:
+    """Whether the text already reads ``replacement`` from ``start``, to a word's end: "Nana
+    Akufo" of "Nana Akufo-Addo" is no damaged Akufo-Addo, only the first half of his name."""
+    end = start + len(replacement)
+    return text.startswith(replacement, start) and not text[end : end + 1].isalnum()
 
 
 def _repaired_surname(index: NameIndex, entry_id: str, key: str, damaged: str) -> str:

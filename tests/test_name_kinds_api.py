@@ -55,6 +55,9 @@ UNTOUCHED = [
     pytest.param("Japanese sprinter Masahiro Okamura set an Asian record.", id="athlete-like-an-official"),
     pytest.param("Alberto Suarez Laso of Spain set a world record in the marathon.", id="name-that-goes-on"),
     pytest.param(
+        "President John Dramani Mahama met President Nana Akufo-Addo in Accra.", id="hyphenated-surname-whole",
+    ),
+    pytest.param(
         '"We will never let PUTIN win," Prime Minister Keir Starmer said of Vladimir Putin.',
         id="capitals-for-emphasis-in-a-quotation",
     ),
@@ -159,3 +162,28 @@ def test_fixes_keep_the_articles_own_spelling(client: FlaskClient) -> None:
     body = repair(client, text)
     fixes = {c["original"]: c["replacement"] for c in body["corrections"]}
     assert fixes.get("Rajapaks") == "Rajapakse"
+
+
+def test_a_swapped_first_name_is_put_back_as_the_article_spells_it(client: FlaskClient) -> None:
+    # The gazetteer writes Sergei; the article writes Sergey, and the fix keeps to it.
+    text = (
+        "Foreign Minister Sergey Lavrov met Secretary of State Marco Rubio in Riyadh. "
+        "Marco Lavrov said the talks were useful."
+    )
+    body = repair(client, text)
+    [fix] = [c for c in body["corrections"] if c["original"] == "Marco Lavrov"]
+    assert fix["replacement"] == "Sergey Lavrov"
+    assert "'Marco' is the first name of Marco Rubio" in fix["reason"]
+
+
+def test_a_first_name_lent_by_an_official_named_with_damage(client: FlaskClient) -> None:
+    # Johnson's own name is damaged ("Boirs"), but read with confidence: he is named, and
+    # "Boris" on Ardern's surname is his first name put on hers.
+    text = (
+        "Prime Minister Boirs Johnson spoke to Prime Minister Jacinda Ardern of New Zealand.\n\n"
+        "The Prime Minister spoke to Prime Minister Boris Ardern of New Zealand this evening."
+    )
+    body = repair(client, text)
+    fixes = {c["original"]: (c["replacement"], c["applied"]) for c in body["corrections"]}
+    assert fixes == {"Boirs Johnson": ("Boris Johnson", True), "Boris Ardern": ("Jacinda Ardern", True)}
+    assert body["text"] == text.replace("Boirs Johnson", "Boris Johnson").replace("Boris Ardern", "Jacinda Ardern")
