@@ -198,7 +198,13 @@ def fit(train: Sequence[Example], names: Sequence[str], params: dict[str, Any]) 
     model = HistGradientBoostingClassifier(
         monotonic_cst=[MONOTONE.get(name, 0) for name in names], random_state=0, **params
     )
-    model.fit(rows, labels, sample_weight=[e.weight for e in train])
+    from threadpoolctl import threadpool_limits  # scikit-learn's own dependency
+
+    # One thread: the trees' histograms are summed in parallel otherwise, in an order that
+    # changes from run to run, and so do near ties between splits: the same examples gave
+    # models whose apply points differed in the third decimal.
+    with threadpool_limits(limits=1, user_api="openmp"):
+        model.fit(rows, labels, sample_weight=[e.weight for e in train])
     trees = []
     for (predictor,) in model._predictors:
         nodes = []
