@@ -922,6 +922,9 @@ def _swapped_given(mention: Mention, position: int, index: NameIndex, article: _
     surname may be two words ("Boris bin Salman") and a middle name may stand between
     ("Edmundo Macapagal Arroyo" for Gloria Macapagal Arroyo)."""
     tokens = mention.tokens
+    lenders = article.first_name_bearers(index)
+    if not any(t.key in lenders for t in tokens[max(0, position - 3) : position]):
+        return None  # no first name here of anybody the article names
     for surname_size in (1, 2):
         first_surname = position - surname_size + 1
         if first_surname < 1:
