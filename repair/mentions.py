@@ -184,10 +184,10 @@ def find_mentions(text: str) -> list[Mention]:
         for at, run in _pieces(match.group(), match.start()):
             shape = _run_words(run) if len(run) <= _KEPT_RUN else _run_words.__wrapped__(run)
             if shape:
-                tokens = tuple(
+                tokens = tuple([
                     Token(stem, at + offset, at + offset + len(stem), possessive, key)
                     for offset, stem, key, possessive in shape.words
-                )
+                ])
                 mentions.append(_mention(text, reversed_text, lines, tokens, lower_case=False, shape=shape))
     slots = [m.end() for m in _POSSESSIVE.finditer(text)] + _speech_verbs(text)
     seen = set()
@@ -339,17 +339,18 @@ def _mention(
     capitals_around = _LABEL.match(text, end) is not None or (
         shape.in_capitals and not lines.has_lower_case_outside(start, end)
     )
+    # (Positional, in the fields' order: this runs a hundred times an article.)
     return Mention(
-        tokens=run,
-        word_before=_key(before) if before else "",
-        word_after=_key(after) if after else "",
-        lower_case=lower_case,
-        hyphen_neighbours=tuple(neighbours),
-        continues=continues,
-        capitals_around=capitals_around,
-        sentence_start=_SENTENCE_END.search(text, max(0, start - 8), start) is not None or start == 0,
-        lead_titles=shape.lead_titles,
-        titles_after_opener=shape.titles_after_opener,
+        run,  # tokens
+        _key(before) if before else "",  # word_before
+        _key(after) if after else "",  # word_after
+        lower_case,
+        tuple(neighbours),  # hyphen_neighbours
+        continues,
+        capitals_around,
+        _SENTENCE_END.search(text, max(0, start - 8), start) is not None or start == 0,  # sentence_start
+        shape.lead_titles,
+        shape.titles_after_opener,
     )
 
 
