@@ -285,6 +285,9 @@ class NameIndex:
                 if sound := phonetic_key(key):
                     names.update(_unpack(self._given_phonetic.get(sound)))
                 names.update(_unpack(self._given_ocr.get(ocr_key(key))))
+                # A final -a heard as -er and the other way ("Narendrer", "Peta"): two letters
+                # off, beyond one delete, and no longer alike in sound keys.
+                names.update(_heard_endings(key))
             found = frozenset(
                 name for name in names if name in self._last_given and self.misspelt_given(key, name)
             )
@@ -412,6 +415,15 @@ def _is_initial(word: str) -> bool:
     return len(word.rstrip(".")) <= 1
 
 
+def _heard_endings(key: str) -> tuple[str, ...]:
+    """``key`` with a final -er heard for -a, or -a for -er."""
+    if key.endswith("er"):
+        return (key[:-2] + "a",)
+    if key.endswith("a"):
+        return (key[:-1] + "er",)
+    return ()
+
+
 def deletes(word: str, depth: int) -> set[str]:
     """``word`` with up to ``depth`` letters deleted, in every way (never below two letters)."""
     found = {word}
@@ -466,6 +478,8 @@ def similarity(a: str, b: str) -> tuple[float, str]:
         return 0.9, "ocr"
     if len(b) >= 4 and b[-1] == "a" and a == b[:-1] + "er":
         return 0.85, "sound"  # "Obamer", "Odinger": a final -a heard as -er, as English speaks it
+    if len(a) >= 4 and a[-1] == "a" and b == a[:-1] + "er":
+        return 0.85, "sound"  # "Peta" for Peter: the same sounds, heard the other way
     key_a, key_b = phonetic_key(a), phonetic_key(b)
     same_start = a[0] == b[0] or (a[0] in _VOWELS and b[0] in _VOWELS)
     if key_a and _sound(key_a) == _sound(key_b) and same_start and distance <= 2 and abs(len(a) - len(b)) <= 1:

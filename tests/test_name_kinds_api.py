@@ -105,6 +105,10 @@ APPLIED = [
         "President Emanuel McCone met Prime Minister Donald Tusk in Paris.",
         "Emanuel McCone", "Emmanuel Macron", id="both-names-mangled",
     ),
+    pytest.param(
+        "The Prime Minister met India's Prime Minister Narendrer Modi at the G20 Summit in New Delhi.",
+        "Narendrer Modi", "Narendra Modi", id="first-name-final-a-heard-as-er",
+    ),
 ]
 
 # (text, as written, put right): listed, applied or not.
