@@ -16,11 +16,9 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -28,13 +26,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import psutil  # type: ignore[import-untyped]
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
 from app import create_app
 from tests.conftest import ARTICLE_PEOPLE
+from tests.serving import free_port, gunicorn, wait_for, workers
 
 ROOT = Path(__file__).resolve().parent.parent
 CSV_HEADER = "id,name,role,country\n"
@@ -246,13 +244,6 @@ YAML_KALLAS = (
 )
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 def http(port: int, path: str, *, method: str = "GET") -> Any:
     request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", method=method)
     try:
@@ -263,18 +254,6 @@ def http(port: int, path: str, *, method: str = "GET") -> Any:
             return json.load(exc)
 
 
-def wait_for(condition: Callable[[], bool], what: str, *, timeout: float = 15.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            if condition():
-                return
-        except (OSError, ValueError):
-            pass  # not listening yet, or a worker going away mid-answer
-        time.sleep(0.05)
-    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
-
-
 def serving_version(port: int) -> str:
     return str(http(port, "/healthz")["gazetteer"]["version"])
 
@@ -282,12 +261,6 @@ def serving_version(port: int) -> str:
 def all_answers(port: int, expected: str, *, times: int = 8) -> bool:
     """Whether ``times`` answers in a row (any worker) report the gazetteer ``expected``."""
     return all(serving_version(port) == expected for _ in range(times))
-
-
-def workers(master: subprocess.Popen[bytes]) -> set[int]:
-    """The pids of the master's live workers."""
-    children = psutil.Process(master.pid).children()
-    return {c.pid for c in children if c.status() != psutil.STATUS_ZOMBIE}
 
 
 def replaced(master: subprocess.Popen[bytes], old: set[int]) -> Callable[[], bool]:
@@ -352,17 +325,8 @@ def test_sighup_reloads_a_plain_process(tmp_path: Path) -> None:
 def test_hup_to_gunicorn_reloads_every_worker(tmp_path: Path) -> None:
     overlay = tmp_path / "overlay.yaml"
     overlay.write_text(YAML_OVERLAY, encoding="utf-8")
-    port = free_port()
-    args = [
-        sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py",
-        "--bind", f"127.0.0.1:{port}", "--workers", "2",
-        # Gunicorn's control socket is one per user by default: keep this one apart.
-        "--control-socket", str(tmp_path / "gunicorn.ctl"),
-        "app:create_app()",
-    ]
     log = tmp_path / "gunicorn.log"
-    with server(args, log, overlay) as master:
-        wait_for(lambda: bool(serving_version(port)) and len(workers(master)) == 2, "gunicorn to answer")
+    with gunicorn(tmp_path, REPAIR_GAZETTEER_FILES=json.dumps([str(overlay)])) as (master, port):
         first = serving_version(port)
         with overlay.open("a", encoding="utf-8") as file:
             file.write(YAML_KALLAS)
