@@ -476,10 +476,10 @@ def similarity(a: str, b: str) -> tuple[float, str]:
         return (0.9 if a[0] == b[0] else 0.85), "one"
     if distance <= 3 and min(len(a), len(b)) >= 4 and ocr_key(a) == ocr_key(b):
         return 0.9, "ocr"
-    if len(b) >= 4 and b[-1] == "a" and a == b[:-1] + "er":
-        return 0.85, "sound"  # "Obamer", "Odinger": a final -a heard as -er, as English speaks it
-    if len(a) >= 4 and a[-1] == "a" and b == a[:-1] + "er":
-        return 0.85, "sound"  # "Peta" for Peter: the same sounds, heard the other way
+    if min(len(a), len(b)) >= 4 and b in _heard_endings(a):
+        # "Obamer", "Odinger": a final -a heard as -er, as English speaks it; or the other way
+        # ("Peta" for Peter).
+        return 0.85, "sound"
     key_a, key_b = phonetic_key(a), phonetic_key(b)
     same_start = a[0] == b[0] or (a[0] in _VOWELS and b[0] in _VOWELS)
     if key_a and _sound(key_a) == _sound(key_b) and same_start and distance <= 2 and abs(len(a) - len(b)) <= 1:

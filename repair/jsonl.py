@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from repair.answer import error_json, gazetteer_json, result_json
-from repair.errors import InvalidRequest, RepairError
+from repair.errors import RepairError
 from repair.models import RepairOptions
 from repair.pipeline import Repairer
 from repair.request import read_request

@@ -40,7 +40,6 @@ from gazetteer.index import (
     NameForm,
     NameIndex,
     best_similarity,
-    may_be_alike,
     similarity,
 )
 from repair.deadline import Deadline
@@ -170,6 +169,8 @@ class _Article:
     bare: Counter[str] = field(default_factory=Counter)
     # Surnames the article spells otherwise than the gazetteer, rightly: entry id -> spelling.
     spelled: dict[str, str] = field(default_factory=dict)
+    # The words of each exact reading, as written: entry id -> words ("Sergey", "Lavrov").
+    written: dict[str, set[str]] = field(default_factory=dict)
 
     text: str = ""
     _surnames: list[tuple[str, str, float]] | None = None
@@ -329,6 +330,7 @@ def decide_names(
                 article.note(candidate.entry_id, in_full=True, sighted=True)
                 if candidate.spelling:
                     article.spelled.setdefault(candidate.entry_id, candidate.spelling)
+                article.written.setdefault(candidate.entry_id, set()).update(t.text for t in candidate.tokens)
                 continue
             # A confident reading tells who the article is about; the plausible name of
             # somebody else ("Mohamed Salah") does not, whatever it resembles.
@@ -994,27 +996,15 @@ def _swapped_reading(
     confidence, title_evidence = _title_bonus(0.85, title, entry.role)
     signals = _signals("swapped_given", entry, title, surname_score=1.0, given_words=1.0)
     slot = len(own.given) - len(middle) - 1
-    own_given = _article_given(article.text, own.given[slot], written_surname, index) or own.written_given[slot]
+    # The first name as the article writes it elsewhere: "Sergey" where the gazetteer has Sergei.
+    own_given = next(
+        (w for w in sorted(article.written.get(entry_id, ())) if index.variants.same_name(fold(w), own.given[slot])),
+        own.written_given[slot],
+    )
     words = (own_given, *(t.text for t in (*middle, *surname)))
     return _Candidate(
         (given, *middle, *surname), entry_id, words, confidence, (*evidence, *title_evidence), False, signals
     )
-
-
-def _article_given(text: str, given_key: str, written_surname: str, index: NameIndex) -> str:
-    """The first name as the article writes it before this surname elsewhere: "Sergey" where
-    the gazetteer has Sergei (the article's own spelling of a person is kept)."""
-    at = text.find(" " + written_surname)
-    while at >= 0:
-        before = _LAST_WORD.search(text, max(0, at - MAX_WORD_BEFORE), at)
-        if before and index.variants.same_name(fold(before.group()), given_key):
-            return before.group()
-        at = text.find(" " + written_surname, at + 1)
-    return ""
-
-
-_LAST_WORD = re.compile(r"\w+\Z")
-MAX_WORD_BEFORE = 30
 
 
 def _recased_surname(
