@@ -65,9 +65,16 @@ def request(
 
 
 def workers(master: subprocess.Popen[bytes]) -> set[int]:
-    """The pids of the master's live workers."""
-    children = psutil.Process(master.pid).children()
-    return {c.pid for c in children if c.status() != psutil.STATUS_ZOMBIE}
+    """The pids of the master's live workers. A worker may exit between the listing and the
+    look at its status (gunicorn replaces them while reloading): such a one is not live."""
+    live = set()
+    for child in psutil.Process(master.pid).children():
+        try:
+            if child.status() != psutil.STATUS_ZOMBIE:
+                live.add(child.pid)
+        except psutil.NoSuchProcess:
+            pass
+    return live
 
 
 @contextmanager
