@@ -306,7 +306,7 @@ class NameIndex:
             return "exact"
         if abs(len(written) - len(name)) > 3 or OSA.distance(written, name, score_cutoff=3) > 3:
             return ""  # every kind below is within three edits: most look-alikes are not
-        _score, why = similarity(written, name)
+        _score, why = near_kind(written, name) or (0.0, "")
         if why in ("one", "ocr", "sound") and len(written) >= MIN_MISSPELT_GIVEN:
             return why
         if (
@@ -456,6 +456,30 @@ def similarity(a: str, b: str) -> tuple[float, str]:
     Ostin), ``respelled`` (written as another language writes its sounds: Schtarmer, Peskow),
     ``sound-like`` (McCone), ``letters`` (merely similar letters).
     """
+    near = near_kind(a, b)
+    if near is not None:
+        return near
+    distance = OSA.distance(a, b)
+    key_a, key_b = phonetic_key(a), phonetic_key(b)
+    if min(len(a), len(b)) >= 4 and a[:1] != "" and respelling_key(a) == respelling_key(b):
+        return 0.88, "respelled"
+    if distance == 2 and min(len(a), len(b)) >= 6:
+        return 0.8, "two"
+    if (
+        a[0] == b[0]
+        and key_a
+        and key_b
+        and OSA.distance(key_a, key_b) == 1
+        and JaroWinkler.similarity(a, b) >= 0.78
+    ):
+        return 0.75, "sound-like"
+    return 0.8 * Indel.normalized_similarity(a, b), "letters"
+
+
+def near_kind(a: str, b: str) -> tuple[float, str] | None:
+    """``similarity`` as far as its kinds of plain damage go (exact to ``sound``); None past
+    them. A first name is misspelt only in these ways, and its look-alikes are many: the
+    dearer kinds after them are not worth computing for it."""
     if a == b:
         return 1.0, "exact"
     if _JOINERS.sub("", a) == _JOINERS.sub("", b):
@@ -484,19 +508,7 @@ def similarity(a: str, b: str) -> tuple[float, str]:
     same_start = a[0] == b[0] or (a[0] in _VOWELS and b[0] in _VOWELS)
     if key_a and _sound(key_a) == _sound(key_b) and same_start and distance <= 2 and abs(len(a) - len(b)) <= 1:
         return 0.85, "sound"
-    if min(len(a), len(b)) >= 4 and a[:1] != "" and respelling_key(a) == respelling_key(b):
-        return 0.88, "respelled"
-    if distance == 2 and min(len(a), len(b)) >= 6:
-        return 0.8, "two"
-    if (
-        a[0] == b[0]
-        and key_a
-        and key_b
-        and OSA.distance(key_a, key_b) == 1
-        and JaroWinkler.similarity(a, b) >= 0.78
-    ):
-        return 0.75, "sound-like"
-    return 0.8 * Indel.normalized_similarity(a, b), "letters"
+    return None
 
 
 _VOWELS = frozenset("aeiouy")
