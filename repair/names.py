@@ -921,11 +921,11 @@ def _only_words_before(mention: Mention, position: int, index: NameIndex) -> boo
 def _swapped_given(mention: Mention, position: int, index: NameIndex, article: _Article) -> _Candidate | None:
     """"Marco Lavrov" in an article that names Sergey Lavrov and Marco Rubio: the first name of
     another person the article names, put on a surname only one of its people bears. The
-    surname may be two words ("Boris bin Salman") and a middle name may stand between
-    ("Edmundo Macapagal Arroyo" for Gloria Macapagal Arroyo)."""
+    surname may be two words ("Boris bin Salman"), and a middle name ("Edmundo Macapagal
+    Arroyo" for Gloria Macapagal Arroyo) or initials ("Fumio J. Austin") may stand between."""
     tokens = mention.tokens
     lenders = article.first_name_bearers(index)
-    if not any(t.key in lenders for t in tokens[max(0, position - 3) : position]):
+    if not any(t.key in lenders for t in tokens[max(0, position - 4) : position]):
         return None  # no first name here of anybody the article names
     for surname_size in (1, 2):
         first_surname = position - surname_size + 1
@@ -935,7 +935,9 @@ def _swapped_given(mention: Mention, position: int, index: NameIndex, article: _
         bearers = index.surname(" ".join(t.key for t in surname))
         if not bearers:
             continue
-        for given_at in range(first_surname - 1, max(-1, first_surname - 3), -1):
+        for given_at in range(first_surname - 1, max(-1, first_surname - 4), -1):
+            if sum(len(t.key) > 1 for t in tokens[given_at + 1 : first_surname]) > 1:
+                break  # one middle name at most, besides initials
             found = _swapped_reading(
                 tokens[given_at], tokens[given_at + 1 : first_surname], surname, bearers, index, article,
                 _title_before(mention, given_at),
@@ -974,13 +976,14 @@ def _swapped_reading(
         return None
     lender = next((e for e in lenders if e != entry_id), "")
     surname_key = " ".join(t.key for t in surname)
-    middle_keys = tuple(t.key for t in middle)
+    # Initials stay as written, between the words compared (as in full names).
+    middle_keys = tuple(t.key for t in middle if len(t.key) > 1)
     # The person's own form whose middle names are those written, and the first name before them.
     own = next(
         (
             f for f in index.forms(entry_id)
-            if f.written_given and f.surname == surname_key and len(f.given) > len(middle)
-            and f.given[len(f.given) - len(middle) :] == middle_keys
+            if f.written_given and f.surname == surname_key and len(f.given) > len(middle_keys)
+            and f.given[len(f.given) - len(middle_keys) :] == middle_keys
         ),
         None,
     )
@@ -995,7 +998,7 @@ def _swapped_reading(
     )
     confidence, title_evidence = _title_bonus(0.85, title, entry.role)
     signals = _signals("swapped_given", entry, title, surname_score=1.0, given_words=1.0)
-    slot = len(own.given) - len(middle) - 1
+    slot = len(own.given) - len(middle_keys) - 1
     # The first name as the article writes it elsewhere: "Sergey" where the gazetteer has Sergei.
     own_given = next(
         (w for w in sorted(article.written.get(entry_id, ())) if index.variants.same_name(fold(w), own.given[slot])),

@@ -191,3 +191,15 @@ def test_a_first_name_lent_by_an_official_named_with_damage(client: FlaskClient)
     fixes = {c["original"]: (c["replacement"], c["applied"]) for c in body["corrections"]}
     assert fixes == {"Boirs Johnson": ("Boris Johnson", True), "Boris Ardern": ("Jacinda Ardern", True)}
     assert body["text"] == text.replace("Boirs Johnson", "Boris Johnson").replace("Boris Ardern", "Jacinda Ardern")
+
+
+def test_a_swapped_first_name_before_a_middle_initial(client: FlaskClient) -> None:
+    # The initial and its full stop stay as written; only the first name is put back.
+    text = (
+        "Prime Minister Fumio Kishida met Defense Secretary Lloyd J. Austin III on Monday. "
+        "Later, Secretary of Defense Fumio J. Austin III spoke to reporters."
+    )
+    body = repair(client, text)
+    fixes = {c["original"]: (c["replacement"], c["applied"]) for c in body["corrections"]}
+    assert fixes == {"Fumio J. Austin": ("Lloyd J. Austin", True)}
+    assert body["text"] == text.replace("Fumio J. Austin", "Lloyd J. Austin")
