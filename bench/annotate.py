@@ -55,7 +55,7 @@ PUBLISHERS = (
     ("wikinews.org", "wikinews"),
     ("globalvoices.org", "globalvoices"),
     ("voanews.com", "voa"), ("insidevoa.com", "voa"), ("voabangla.com", "voa"), ("voatibetan.com", "voa"),
-    ("voazimbabwe.com", "voa"), ("pangea-cms.com", "voa"), ("usagm.gov", "voa"), ("bbg.gov", "voa"),
+    ("voazimbabwe.com", "voa"), ("voasomali.com", "voa"), ("pangea-cms.com", "voa"), ("usagm.gov", "voa"), ("bbg.gov", "voa"),
     ("gov.uk", "gov.uk"),
     ("state.gov", "us-state"), ("usembassy.gov", "us-state"), ("usmission.gov", "us-state"),
     ("america.gov", "us-state"),

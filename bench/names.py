@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import random
 import statistics
 import sys
@@ -383,6 +384,14 @@ def report(
     print("-" * 72)
     for name, value, goal, met in targets:
         print(f"{name:<44}{value:>12}  {goal:<10}{'met' if met else 'NOT MET'}")
+    # A few hundred fixes and places measure a rate only so closely: say how closely.
+    intervals = {
+        "precision": wilson_interval(ours.correct, ours.applied),
+        "recall": wilson_interval(ours.restored, ours.damaged),
+    }
+    print("95% intervals (Wilson): " + "; ".join(
+        f"{name} {_f(low, 3)} to {_f(high, 3)}" for name, (low, high) in intervals.items()
+    ))
 
     return {
         "config": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
@@ -396,7 +405,19 @@ def report(
         "traps": trap_rows,
         "speed": speed,
         "targets": [{"name": n, "value": v, "goal": g, "met": m} for n, v, g, m in targets],
+        "intervals_95": {name: list(bounds) for name, bounds in intervals.items()},
     }
+
+
+def wilson_interval(successes: int, trials: int, z: float = 1.96) -> tuple[float | None, float | None]:
+    """The Wilson score interval of a rate (95% for the default ``z``): where the rate of the
+    world's text may lie, given what this sample of it shows."""
+    if trials == 0:
+        return None, None
+    rate = successes / trials
+    centre = (rate + z * z / (2 * trials)) / (1 + z * z / trials)
+    spread = z * math.sqrt(rate * (1 - rate) / trials + z * z / (4 * trials * trials)) / (1 + z * z / trials)
+    return max(0.0, centre - spread), min(1.0, centre + spread)
 
 
 def _targets(tally: Tally, traps: dict[str, list[Fix]], speed: dict[str, Any]) -> list[tuple[str, str, str, bool]]:

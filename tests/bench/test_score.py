@@ -4,6 +4,7 @@ counted as such, and precision, recall and false edits per 10,000 words follow f
 from __future__ import annotations
 
 from bench.corrupt import Damage, Sample
+from bench.names import wilson_interval
 from bench.score import Fix, Tally, judge
 
 TEXT = "Donald Tus met Emanuel Macron in Paris. Kellog said the trip was useful."
@@ -85,3 +86,15 @@ def test_false_edits_on_clean_text_are_counted_per_10k_words() -> None:
     assert tally.clean_false_edits == 1
     assert tally.false_edits_per_10k == 10_000 / 13
     assert tally.precision is None  # precision is for the corrupted copies
+
+
+def test_wilson_interval_brackets_the_rate_and_narrows_with_more_trials() -> None:
+    low, high = wilson_interval(112, 114)
+    assert low is not None and high is not None
+    # The textbook values for 112 of 114: 0.938 to 0.995.
+    assert round(low, 3) == 0.938 and round(high, 3) == 0.995
+    wide = wilson_interval(10, 10)
+    assert wide[0] is not None and wide[0] < 0.75 and wide[1] == 1.0
+    narrow = wilson_interval(1000, 1000)
+    assert narrow[0] is not None and narrow[0] > 0.99
+    assert wilson_interval(0, 0) == (None, None)
