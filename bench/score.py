@@ -5,9 +5,14 @@ written, or into another spelling the gazetteer accepts for that person (``Damag
 compared case-sensitively with accents and apostrophes ignored (Guaido = Guaidó). The text
 around it inside the fixes must come back unchanged too. Damage and fixes are compared in
 clusters of overlapping spans, so a fix of the whole name ("Emanuel Macron" -> "Emmanuel
-Macron") restores damage to one word of it.
+Macron") restores damage to one word of it. Fixes that put damaged words back as written but
+leave other damage of the same name ("Omar Guellh" -> "Omar Guelleh" in "lsmail Omar
+Guellh", both words damaged) are right as far as they go: partial repairs, which restore
+nothing.
 
-- precision = correct applied fixes / all applied fixes, on the corrupted copies;
+- precision = correct applied fixes / all applied fixes, on the corrupted copies, partial
+  repairs counted correct (they change nothing but damage, each word back to what was written;
+  ``strict_precision`` counts them wrong);
 - recall = restored damage / damage, for officials the gazetteer knows, suggestion-only kinds
   left out (recall on officials it lacks is reported apart: no matcher can fix those);
 - a suggestion-only kind (a word heard instead of a name) counts as found when a fix that
@@ -61,6 +66,10 @@ class Verdict:
     wrong_fixes: list[Fix] = field(default_factory=list)
     # Applied fixes that restore suggestion-only damage: right, but should only be listed.
     premature: list[Fix] = field(default_factory=list)
+    # Applied fixes that put damaged words back as written, with other damage of the same name
+    # left (partial repairs: right as far as they go), and the damage they left unrestored.
+    partial: list[Fix] = field(default_factory=list)
+    partly_restored: list[Damage] = field(default_factory=list)
     false_edits: list[Fix] = field(default_factory=list)
     # Applied fixes of the publisher's own misspellings (``Sample.errata``): right, but no
     # damage of ours, so left out of precision and of false edits alike.
@@ -69,7 +78,7 @@ class Verdict:
     @property
     def applied(self) -> int:
         """Applied fixes in this sample that precision counts (all but ``premature``)."""
-        return len(self.correct) + len(self.wrong_fixes) + len(self.false_edits)
+        return len(self.correct) + len(self.partial) + len(self.wrong_fixes) + len(self.false_edits)
 
 
 def judge(sample: Sample, fixes: Sequence[Fix]) -> Verdict:
@@ -95,6 +104,9 @@ def judge(sample: Sample, fixes: Sequence[Fix]) -> Verdict:
             else:
                 verdict.correct.extend(cluster)
                 verdict.restored.extend(damages)
+        elif not any(d.kind in SUGGEST_ONLY for d in damages) and _restores_in_part(sample.text, cluster, damages):
+            verdict.partial.extend(cluster)
+            verdict.partly_restored.extend(damages)
         else:
             verdict.wrong_fixes.extend(cluster)
             verdict.wrong.extend((d, tuple(cluster)) for d in damages)
@@ -147,6 +159,25 @@ def _restores(text: str, fixes: Sequence[Fix], damages: Sequence[Damage]) -> boo
     return False
 
 
+def _restores_in_part(text: str, fixes: Sequence[Fix], damages: Sequence[Damage]) -> bool:
+    """Whether the fixes, made together, change only damaged words, each back to what was
+    written (or to its word of an accepted spelling), the words lined up one for one."""
+    low = min(min(f.start for f in fixes), min(d.start for d in damages))
+    high = max(max(f.end for f in fixes), max(d.end for d in damages))
+    damaged = text[low:high].split()
+    repaired = _replace(text, low, high, [(f.start, f.end, f.replacement) for f in fixes]).split()
+    if len(repaired) != len(damaged):
+        return False
+    ordered = sorted(damages, key=lambda d: d.start)
+    for choice in itertools.product(*(d.accepted for d in ordered)):
+        written = _replace(text, low, high, [(d.start, d.end, c) for d, c in zip(ordered, choice)]).split()
+        if len(written) == len(damaged) and all(
+            new == old or _comparable(new) == _comparable(right) for old, new, right in zip(damaged, repaired, written)
+        ):
+            return True
+    return False
+
+
 def _replace(text: str, low: int, high: int, edits: Iterable[tuple[int, int, str]]) -> str:
     parts = []
     cursor = low
@@ -171,6 +202,7 @@ class Tally:
 
     applied: int = 0
     correct: int = 0
+    partial: int = 0
     damaged: int = 0
     restored: int = 0
     damaged_by_kind: Counter[str] = field(default_factory=Counter)
@@ -196,6 +228,7 @@ class Tally:
             return
         self.applied += verdict.applied
         self.correct += len(verdict.correct)
+        self.partial += len(verdict.partial)
         self.false_edits += len(verdict.false_edits)
         restored = {id(d) for d in verdict.restored}
         for damage in verdict.sample.damages:
@@ -216,7 +249,13 @@ class Tally:
 
     @property
     def precision(self) -> float | None:
-        """Correct applied fixes over all applied fixes; None when nothing was applied."""
+        """Right applied fixes (correct and partial) over all applied fixes; None when nothing
+        was applied."""
+        return (self.correct + self.partial) / self.applied if self.applied else None
+
+    @property
+    def strict_precision(self) -> float | None:
+        """Precision with partial repairs counted wrong."""
         return self.correct / self.applied if self.applied else None
 
     @property
@@ -247,10 +286,12 @@ class Tally:
         """The figures, for JSON."""
         return {
             "precision": self.precision,
+            "strict_precision": self.strict_precision,
             "recall": self.recall,
             "f1": self.f1,
             "applied": self.applied,
             "correct": self.correct,
+            "partial": self.partial,
             "damaged": self.damaged,
             "restored": self.restored,
             "false_edits_in_corrupted": self.false_edits,

@@ -151,7 +151,7 @@ def examples(
             may_apply = not any(signals.get(name) for name in SUGGEST_ONLY_SIGNALS)
             around = sample.text[max(0, d.start - 50) : d.end + 30].replace("\n", " ")
             what = f"{sample.id}: {d.original!r} -> {d.replacement!r} ({d.reason}) ...{around}..."
-            right = bool(verdict.correct or verdict.premature or verdict.errata_fixed)
+            right = bool(verdict.correct or verdict.partial or verdict.premature or verdict.errata_fixed)
             fix = Fix(d.start, d.end, d.original, d.replacement, True)
             found.append(Example(signals, right, may_apply, source, what, fix, sample))
     return found

@@ -98,3 +98,21 @@ def test_wilson_interval_brackets_the_rate_and_narrows_with_more_trials() -> Non
     narrow = wilson_interval(1000, 1000)
     assert narrow[0] is not None and narrow[0] > 0.99
     assert wilson_interval(0, 0) == (None, None)
+
+
+def test_a_fix_that_puts_back_one_of_two_damaged_words_is_a_partial_repair() -> None:
+    text = "The president of Djibouti, lsmail Omar Guellh, arrived."
+    both = damage("Ismail Omar Guelleh", "lsmail Omar Guellh", "both", text=text)
+    sample = Sample("P#0", "P", "test", text, (both,))
+
+    verdict = judge(sample, [fix("Omar Guellh", "Omar Guelleh", text=text)])
+    assert verdict.partial and verdict.partly_restored == [both]
+    assert not verdict.correct and not verdict.wrong_fixes and not verdict.restored
+    tally = Tally()
+    tally.add(verdict)
+    assert (tally.precision, tally.strict_precision, tally.recall) == (1.0, 0.0, 0.0)
+
+    # Another word, or a damaged word made into something else, is a wrong repair still.
+    assert judge(sample, [fix("Omar Guellh", "Omar Guellah", text=text)]).wrong_fixes
+    assert judge(sample, [fix("Omar Guellh", "Omer Guelleh", text=text)]).wrong_fixes
+    assert judge(sample, [fix("lsmail Omar Guellh", "Ismail Omar Guelleh", text=text)]).correct
