@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -55,7 +56,8 @@ PUBLISHERS = (
     ("wikinews.org", "wikinews"),
     ("globalvoices.org", "globalvoices"),
     ("voanews.com", "voa"), ("insidevoa.com", "voa"), ("voabangla.com", "voa"), ("voatibetan.com", "voa"),
-    ("voazimbabwe.com", "voa"), ("voasomali.com", "voa"), ("pangea-cms.com", "voa"), ("usagm.gov", "voa"), ("bbg.gov", "voa"),
+    ("voazimbabwe.com", "voa"), ("voasomali.com", "voa"),
+    ("voacambodia.com", "voa"), ("voatibetanenglish.com", "voa"), ("pangea-cms.com", "voa"), ("usagm.gov", "voa"), ("bbg.gov", "voa"),
     ("gov.uk", "gov.uk"),
     ("state.gov", "us-state"), ("usembassy.gov", "us-state"), ("usmission.gov", "us-state"),
     ("america.gov", "us-state"),
@@ -89,12 +91,20 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def publisher(url: str) -> str:
-    """The publisher of a page (see ``PUBLISHERS``); else its host without "www."."""
+    """The publisher of a page (see ``PUBLISHERS``); else its host without "www.". A web
+    archive's copy is its original publisher's."""
+    archived = _ARCHIVED.match(url)
+    if archived:
+        url = archived.group(1)
     host = (urlparse(url).hostname or "").lower()
     for suffix, name in PUBLISHERS:
         if host == suffix or host.endswith("." + suffix):
             return name
     return host.removeprefix("www.")
+
+
+# A web archive's address of a page: the page's own address follows the archive's.
+_ARCHIVED = re.compile(r"https?://(?:web\.archive\.org|webarchive\.library\.unt\.edu)/.*?(https?://.*)$")
 
 
 def held_out(article: dict[str, Any]) -> bool:
