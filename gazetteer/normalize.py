@@ -6,6 +6,7 @@ letter case never decides a match on its own.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -63,12 +64,17 @@ TRANSLITERATED = frozenset(
 _ROMANISATIONS = (("dzh", "j"), ("dj", "j"), ("gh", "q"), ("kh", "h"), ("ou", "u"), ("ph", "f"), ("w", "v"), ("x", "ks"))
 
 
+_HARD_C = re.compile(r"c(?!h)")
+
+
 def transliteration_skeleton(word: str) -> str:
     """What English transliterations of one name share: Zelensky, Zelenskyy and Zelenskiy
     all give "zlnsk" (no i/y/e, no doubled letters, x as ks, gh as q, kh as h...)."""
     folded = fold(word)
     for written, sound in _ROMANISATIONS:
         folded = folded.replace(written, sound)
+    # Greek kappa and Cyrillic ka are written c or k: Costas/Kostas, Victor/Viktor.
+    folded = _HARD_C.sub("k", folded)
     letters = [c for c in folded if c not in "iye"]
     return "".join(c for i, c in enumerate(letters) if i == 0 or c != letters[i - 1])
 

@@ -50,6 +50,10 @@ UNTOUCHED = [
     pytest.param("Brazil's President Luiz Inácio Lula Silva spoke in Brasília.", id="particle-dropped"),
     pytest.param("Sri Lankan President Mahinda Rajapakse declared victory.", id="sinhala-transliteration"),
     pytest.param("Turkmenistan's President Gurbanguly Berdimuhamedov spoke.", id="russian-style-transliteration"),
+    pytest.param(
+        "The former prime minister, Costas Karamanlis of the New Democracy party, resigned.",
+        id="greek-c-for-k",
+    ),
     pytest.param("Mohamed Salah scored twice as Liverpool won on Saturday.", id="footballer-not-in-gazetteer"),
     pytest.param("Great Britain's gold medal was earned by David Weir, his fourth.", id="athlete-not-in-gazetteer"),
     pytest.param("Japanese sprinter Masahiro Okamura set an Asian record.", id="athlete-like-an-official"),
@@ -203,3 +207,16 @@ def test_a_swapped_first_name_before_a_middle_initial(client: FlaskClient) -> No
     fixes = {c["original"]: (c["replacement"], c["applied"]) for c in body["corrections"]}
     assert fixes == {"Fumio J. Austin": ("Lloyd J. Austin", True)}
     assert body["text"] == text.replace("Fumio J. Austin", "Lloyd J. Austin")
+
+
+def test_a_surname_spelled_right_but_for_accents_stays_as_written(client: FlaskClient) -> None:
+    # The gazetteer writes Conté; the article writes Conte, which is no damage: only the first
+    # name is put right.
+    text = (
+        "President Lansana Conte has ruled Guinea since 1984. "
+        "Thousands of youths shouted calls for President Lansansa Conte's resignation."
+    )
+    body = repair(client, text)
+    fixes = {c["original"]: c["replacement"] for c in body["corrections"]}
+    assert fixes == {"Lansansa Conte": "Lansana Conte"}
+    assert body["text"] == text.replace("Lansansa", "Lansana")
