@@ -727,6 +727,10 @@ def _score_full_name(
         for w, t in zip(words, given)
     )
     written = _repaired_surname(index, entry_id, s_key, key)
+    if s_key == key and not all(t.is_upper for t in surname):
+        # Spelled right but for accents or an apostrophe's shape: as the article writes it
+        # ("Conte" for Conté, "Nyong’o"), which is no damage.
+        written = " ".join(t.text for t in surname)
     confidence, title_evidence = _title_bonus(prior(s_score + 0.1 * g_score, entry), title, entry.role)
     evidence = (_surname_evidence(surname, s_why, written), *g_evidence, *title_evidence)
     replacement = (*words, *written.split())
