@@ -90,21 +90,23 @@ def judge(sample: Sample, fixes: Sequence[Fix]) -> Verdict:
         if not cluster:
             for damage in damages:
                 hint = _best_listed(sample.text, damage, listed)
-                if damage.kind in SUGGEST_ONLY and hint and _restores(sample.text, (hint,), (damage,)):
+                if damage.kind in SUGGEST_ONLY and hint and _restores(sample.text, (hint,), (damage,), sample.errata):
                     verdict.suggested.append(damage)
                 else:
                     verdict.missed.append((damage, hint))
         elif not damages:
             for fix in cluster:
                 (verdict.errata_fixed if _fixes_erratum(fix, sample.errata) else verdict.false_edits).append(fix)
-        elif _restores(sample.text, cluster, damages):
+        elif _restores(sample.text, cluster, damages, sample.errata):
             if any(d.kind in SUGGEST_ONLY for d in damages):
                 verdict.premature.extend(cluster)
                 verdict.restored.extend(d for d in damages if d.kind not in SUGGEST_ONLY)
             else:
                 verdict.correct.extend(cluster)
                 verdict.restored.extend(damages)
-        elif not any(d.kind in SUGGEST_ONLY for d in damages) and _restores_in_part(sample.text, cluster, damages):
+        elif not any(d.kind in SUGGEST_ONLY for d in damages) and _restores_in_part(
+            sample.text, cluster, damages, sample.errata
+        ):
             verdict.partial.extend(cluster)
             verdict.partly_restored.extend(damages)
         else:
@@ -114,8 +116,12 @@ def judge(sample: Sample, fixes: Sequence[Fix]) -> Verdict:
 
 
 def _fixes_erratum(fix: Fix, errata: Sequence[tuple[str, str]]) -> bool:
-    """Whether a fix puts right one of the publisher's misspellings, and nothing else."""
-    return any(wrong in fix.original and fix.original.replace(wrong, right) == fix.replacement for wrong, right in errata)
+    """Whether a fix puts right one of the publisher's misspellings, and nothing else (accents
+    and apostrophes aside, as everywhere here)."""
+    return any(
+        wrong in fix.original and _comparable(fix.original.replace(wrong, right)) == _comparable(fix.replacement)
+        for wrong, right in errata
+    )
 
 
 def _clusters(
@@ -146,20 +152,25 @@ def _best_listed(text: str, damage: Damage, listed: Sequence[Fix]) -> Fix | None
     return max(right or over, key=lambda f: f.confidence, default=None)
 
 
-def _restores(text: str, fixes: Sequence[Fix], damages: Sequence[Damage]) -> bool:
-    """Whether the fixes, made together, give back what was written (or an accepted spelling)."""
+def _restores(
+    text: str, fixes: Sequence[Fix], damages: Sequence[Damage], errata: Sequence[tuple[str, str]] = ()
+) -> bool:
+    """Whether the fixes, made together, give back what was written (or an accepted spelling,
+    or what was written with the publisher's own misspelling put right)."""
     low = min(min(f.start for f in fixes), min(d.start for d in damages))
     high = max(max(f.end for f in fixes), max(d.end for d in damages))
     repaired = _replace(text, low, high, [(f.start, f.end, f.replacement) for f in fixes])
     ordered = sorted(damages, key=lambda d: d.start)
-    for choice in itertools.product(*(d.accepted for d in ordered)):
+    for choice in itertools.product(*(_accepted(d, errata) for d in ordered)):
         edits = [(d.start, d.end, c) for d, c in zip(ordered, choice)]
         if _comparable(_replace(text, low, high, edits)) == _comparable(repaired):
             return True
     return False
 
 
-def _restores_in_part(text: str, fixes: Sequence[Fix], damages: Sequence[Damage]) -> bool:
+def _restores_in_part(
+    text: str, fixes: Sequence[Fix], damages: Sequence[Damage], errata: Sequence[tuple[str, str]] = ()
+) -> bool:
     """Whether the fixes, made together, change only damaged words, each back to what was
     written (or to its word of an accepted spelling), the words lined up one for one."""
     low = min(min(f.start for f in fixes), min(d.start for d in damages))
@@ -169,13 +180,20 @@ def _restores_in_part(text: str, fixes: Sequence[Fix], damages: Sequence[Damage]
     if len(repaired) != len(damaged):
         return False
     ordered = sorted(damages, key=lambda d: d.start)
-    for choice in itertools.product(*(d.accepted for d in ordered)):
+    for choice in itertools.product(*(_accepted(d, errata) for d in ordered)):
         written = _replace(text, low, high, [(d.start, d.end, c) for d, c in zip(ordered, choice)]).split()
         if len(written) == len(damaged) and all(
             new == old or _comparable(new) == _comparable(right) for old, new, right in zip(damaged, repaired, written)
         ):
             return True
     return False
+
+
+def _accepted(damage: Damage, errata: Sequence[tuple[str, str]]) -> tuple[str, ...]:
+    """What the damaged place may rightly read: its accepted spellings, and those with the
+    publisher's misspelling in them put right ("Odinda", damaged to "ODINDA", may become Odinga)."""
+    righted = tuple(a.replace(wrong, right) for a in damage.accepted for wrong, right in errata if wrong in a)
+    return (*damage.accepted, *righted)
 
 
 def _replace(text: str, low: int, high: int, edits: Iterable[tuple[int, int, str]]) -> str:

@@ -116,3 +116,13 @@ def test_a_fix_that_puts_back_one_of_two_damaged_words_is_a_partial_repair() -> 
     assert judge(sample, [fix("Omar Guellh", "Omar Guellah", text=text)]).wrong_fixes
     assert judge(sample, [fix("Omar Guellh", "Omer Guelleh", text=text)]).wrong_fixes
     assert judge(sample, [fix("lsmail Omar Guellh", "Ismail Omar Guelleh", text=text)]).correct
+
+
+def test_damage_to_a_publishers_misspelling_may_be_put_right_to_the_right_spelling() -> None:
+    text = "Opposition leader Raila ODINDA spoke."
+    recased = damage("Odinda", "ODINDA", "case", text=text)
+    sample = Sample("E#0", "E", "test", text, (recased,), (("Odinda", "Odinga"),))
+
+    assert judge(sample, [fix("ODINDA", "Odinga", text=text)]).correct
+    assert judge(sample, [fix("ODINDA", "Odinda", text=text)]).correct
+    assert judge(sample, [fix("ODINDA", "Odanga", text=text)]).wrong_fixes
