@@ -1216,7 +1216,9 @@ def _pick(scored: list[_Candidate], index: NameIndex) -> _Candidate | None:
     def prominence(candidate: _Candidate) -> float:
         return index.entries[candidate.entry_id].prominence
 
-    scored.sort(key=lambda c: (c.confidence, prominence(c)), reverse=True)
+    # (The id last: candidates come from sets, whose order changes from one process to the
+    # next, and equal ones must give the same answer in every worker.)
+    scored.sort(key=lambda c: (c.confidence, prominence(c), c.entry_id), reverse=True)
     best = scored[0]
     rival = next((c for c in scored[1:] if c.entry_id != best.entry_id), None)
     if rival is None or best.exact:
