@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -157,15 +157,8 @@ def _restores(
 ) -> bool:
     """Whether the fixes, made together, give back what was written (or an accepted spelling,
     or what was written with the publisher's own misspelling put right)."""
-    low = min(min(f.start for f in fixes), min(d.start for d in damages))
-    high = max(max(f.end for f in fixes), max(d.end for d in damages))
-    repaired = _replace(text, low, high, [(f.start, f.end, f.replacement) for f in fixes])
-    ordered = sorted(damages, key=lambda d: d.start)
-    for choice in itertools.product(*(_accepted(d, errata) for d in ordered)):
-        edits = [(d.start, d.end, c) for d, c in zip(ordered, choice)]
-        if _comparable(_replace(text, low, high, edits)) == _comparable(repaired):
-            return True
-    return False
+    _damaged, repaired, readings = _readings(text, fixes, damages, errata)
+    return any(_comparable(written) == _comparable(repaired) for written in readings)
 
 
 def _restores_in_part(
@@ -173,20 +166,31 @@ def _restores_in_part(
 ) -> bool:
     """Whether the fixes, made together, change only damaged words, each back to what was
     written (or to its word of an accepted spelling), the words lined up one for one."""
-    low = min(min(f.start for f in fixes), min(d.start for d in damages))
-    high = max(max(f.end for f in fixes), max(d.end for d in damages))
-    damaged = text[low:high].split()
-    repaired = _replace(text, low, high, [(f.start, f.end, f.replacement) for f in fixes]).split()
+    damaged_text, repaired_text, readings = _readings(text, fixes, damages, errata)
+    damaged, repaired = damaged_text.split(), repaired_text.split()
     if len(repaired) != len(damaged):
         return False
+    return any(
+        len(written) == len(damaged)
+        and all(new == old or _comparable(new) == _comparable(right) for old, new, right in zip(damaged, repaired, written))
+        for written in (reading.split() for reading in readings)
+    )
+
+
+def _readings(
+    text: str, fixes: Sequence[Fix], damages: Sequence[Damage], errata: Sequence[tuple[str, str]]
+) -> tuple[str, str, Iterator[str]]:
+    """The stretch of text the fixes and damage cover: as it stands, as the fixes make it, and
+    each way it may rightly read (``_accepted`` for each damaged place)."""
+    low = min(min(f.start for f in fixes), min(d.start for d in damages))
+    high = max(max(f.end for f in fixes), max(d.end for d in damages))
+    repaired = _replace(text, low, high, [(f.start, f.end, f.replacement) for f in fixes])
     ordered = sorted(damages, key=lambda d: d.start)
-    for choice in itertools.product(*(_accepted(d, errata) for d in ordered)):
-        written = _replace(text, low, high, [(d.start, d.end, c) for d, c in zip(ordered, choice)]).split()
-        if len(written) == len(damaged) and all(
-            new == old or _comparable(new) == _comparable(right) for old, new, right in zip(damaged, repaired, written)
-        ):
-            return True
-    return False
+    readings = (
+        _replace(text, low, high, [(d.start, d.end, c) for d, c in zip(ordered, choice)])
+        for choice in itertools.product(*(_accepted(d, errata) for d in ordered))
+    )
+    return text[low:high], repaired, readings
 
 
 def _accepted(damage: Damage, errata: Sequence[tuple[str, str]]) -> tuple[str, ...]:
