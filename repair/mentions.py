@@ -96,6 +96,9 @@ MAX_NAME_WORD = 40
 _KEPT_RUN = 200
 # Generational suffixes end a name but are never damaged: "Lloyd J. Austin III".
 _NAME_SUFFIXES = frozenset("Jr Sr II III IV".split())
+# A weekday beside a name is the date, not part of it: "met Mr. Annan Tuesday", "On Monday
+# Kofi Annan said".
+_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 # A possessive ending: the word before may stand for a person ("the trump's team").
 # (The apostrophe comes first in the pattern: a leading look-behind would run at every
 # position of the text.)
@@ -274,9 +277,11 @@ def _run_words(run: str) -> _RunShape | None:
     offset = 0
     # "The Prime Minister": a sentence's first word is capitalised but names nobody; nor does
     # a letter alone ("U" of "U.S.").
-    while words and (words[0] in _FUNCTION_WORDS or words[0] in PARTICLES or len(words) == 1 == len(words[0])):
+    while words and (
+        words[0] in _FUNCTION_WORDS or words[0] in PARTICLES or words[0] in _WEEKDAYS or len(words) == 1 == len(words[0])
+    ):
         offset += len(words.pop(0)) + 1
-    while words and words[-1] in _NAME_SUFFIXES:
+    while words and (words[-1] in _NAME_SUFFIXES or words[-1] in _WEEKDAYS):
         words.pop()
     if not words or len(words[0]) <= 2 and len(words) == 1 or _all_titles(words):
         return None  # "UK", "Prime Minister": no name here, only context for the next run

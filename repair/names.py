@@ -234,7 +234,8 @@ class _Article:
         if self._bearers is None:
             bearers: dict[str, list[str]] = {}
             for entry_id in sorted(self.sighted | self.in_full):
-                for given in sorted({f.given[-1] for f in index.forms(entry_id) if f.given}):
+                # Every given name lends: "Hassan" of Hassan Sheikh Mohamud, not only "Sheikh".
+                for given in sorted({g for f in index.forms(entry_id) for g in f.given if len(g) > 1}):
                     bearers.setdefault(given, []).append(entry_id)
             self._bearers = bearers
         return self._bearers
@@ -1073,8 +1074,10 @@ def _surname_candidates(
     Surnames under four letters ("Xi", "Abe") are too short to tell a misspelling from
     another word.
     """
-    # Somebody else's name spelled right, when the article names them, is theirs.
-    if not (index.surname(key) & article.people):
+    # Somebody else's name spelled right, when the article names them in full, is theirs.
+    # (Only in full: this very word, alone, may be all that noted them: "President Abba"
+    # where the article names Mahmoud Abbas.)
+    if not (index.surname(key) & article.in_full):
         for surname_key, entry_id in article.alike(key, index):
             if surname_key != key:
                 score, why = similarity(key, surname_key)
