@@ -30,7 +30,7 @@ TITLES = frozenset(
     director srsg srcc adviser advisor commodore admiral colonel captain lieutenant sergeant
     commander marshal brigadier gen col lt capt sgt adm judge justice bishop archbishop cardinal
     imam rabbi reverend rev pastor professor prof ayatollah sultan congressman congresswoman
-    rep sen baroness baron lady elect designate""".split()
+    rep sen baroness baron lady elect designate speaker vp pm fm mister madam madame chief""".split()
 )
 # Verbs after which the word before is the speaker: "the trump said", "Stubb told".
 SPEECH_VERBS = frozenset(

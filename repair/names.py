@@ -81,8 +81,13 @@ COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
 # Words that join a person's name to a parent's: what follows names somebody else.
 PATRONYMIC = frozenset("bin ibn bint binti ben ould".split())
 # Titles that say who but not which post.
-HONORIFICS = frozenset("mr mrs ms dr sir dame lord counterpart colleague elect designate".split())
-ABBREVIATED_TITLES = {"srsg": ("special", "representative"), "srcc": ("special", "representative")}
+HONORIFICS = frozenset("mr mrs ms dr sir dame lord mister madam madame counterpart colleague elect designate".split())
+ABBREVIATED_TITLES = {
+    "srsg": ("special", "representative"), "srcc": ("special", "representative"), "vp": ("vice", "president"),
+    "pm": ("prime", "minister"), "fm": ("foreign", "minister"),
+}
+# Words that make a post another, lesser one than the title without them names.
+LESSER_POSTS = ("vice", "deputy", "assistant", "under")
 # Posts an article names instead of the person ("the Prime Minister of the United Kingdom").
 HEAD_POSTS = (
     "president", "prime minister", "chancellor", "foreign minister", "secretary of state",
@@ -1414,6 +1419,9 @@ def _fits(title: tuple[str, ...], role: str) -> bool:
     if not words:
         return False
     role_words = {_british(w) for w in fold(role).replace("-", " ").split()}
+    # "President" is not the title of a Vice-President, nor "Minister" of a Deputy Minister.
+    if any(w in role_words and w not in words for w in LESSER_POSTS):
+        return False
     return all(w in role_words for w in words)
 
 
@@ -1570,8 +1578,10 @@ def best_similarity_of(queries: Iterable[str], target: str) -> tuple[float, str]
 
 
 def _cased(written: str, mention: Mention, token: Token) -> str:
-    """Keep capitals where the run is in capitals (a transcript label), else as written."""
-    if token.is_upper and all(t.is_upper for t in mention.tokens) and len(mention.tokens) > 1:
+    """Keep capitals where the run's names are in capitals (a transcript label), else as
+    written ("VP PNCE" is Pence: a title's letters are capitals anyway)."""
+    names = [t for t in mention.tokens if t.key not in TITLES]
+    if token.is_upper and all(t.is_upper for t in names) and len(names) > 1:
         return written.upper()
     return written
 
