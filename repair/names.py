@@ -1007,7 +1007,11 @@ def _swapped_reading(
         f"'{written_surname}' is the surname of {entry.name}" + (", named in the article" if named else ""),
     )
     confidence, title_evidence = _title_bonus(0.85, title, entry.role)
-    signals = _signals("swapped_given", entry, title, surname_score=1.0, given_words=1.0)
+    signals = _signals(
+        "swapped_given", entry, title, surname_score=1.0, given_words=1.0, in_full=entry_id in article.in_full,
+        # "John Maduro" may well be somebody's name; "Boris Cheney" hardly.
+        given_bearers=math.log10(1 + index.given_count(given.key)) / 3,
+    )
     slot = len(own.given) - len(middle_keys) - 1
     # The first name as the article writes it elsewhere: "Sergey" where the gazetteer has Sergei.
     own_given = next(
