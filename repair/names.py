@@ -32,6 +32,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
 from wordfreq import zipf_frequency
 
 from gazetteer.index import (
@@ -178,6 +179,8 @@ class _Article:
     written: dict[str, set[str]] = field(default_factory=dict)
 
     text: str = ""
+    # Every capitalised word the article writes, folded: the names it spells, known or not.
+    words: frozenset[str] = frozenset()
     _surnames: list[tuple[str, str, float]] | None = None
     _folded: str | None = None
     _countries: dict[str, bool] = field(default_factory=dict)
@@ -316,7 +319,7 @@ def decide_names(
     returned, and ``deadline.missed`` says the list is partial.
     """
     scorer = scorer or load_scorer()
-    article = _Article(text=text)
+    article = _Article(text=text, words=frozenset(t.key for m in mentions if not m.lower_case for t in m.tokens))
     leftovers: list[tuple[Mention, Token]] = []
     candidates: list[_Candidate] = []
     questions: list[_Candidate] = []
@@ -855,6 +858,8 @@ def _surname_only(
         entry = index.entries[entry_id]
         if is_valid_variant(key, surname_key, entry, index.variants):
             continue
+        if _written_closer(key, surname_key, article):
+            continue  # "Karimovana" is nearer the article's Karimova (unlisted) than Karimov
         written = _repaired_surname(index, entry_id, surname_key, key)
         evidence = [_surname_evidence((token,), why, written)]
         if entry_id in article.people:
@@ -909,6 +914,17 @@ def _surname_only(
             )
         )
     return _pick(scored, index)
+
+
+def _written_closer(key: str, target: str, article: _Article) -> bool:
+    """Whether the article writes another name nearer ``key`` than ``target`` is: the person
+    it names, whom the gazetteer may lack, is likelier the one meant."""
+    far = Levenshtein.distance(key, target)
+    return any(
+        len(word) >= 4 and word != key and word != target
+        and Levenshtein.distance(key, word, score_cutoff=far - 1) < far
+        for word in article.words
+    )
 
 
 def _only_words_before(mention: Mention, position: int, index: NameIndex) -> bool:
