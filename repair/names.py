@@ -1054,7 +1054,7 @@ def _recased_surname(
         return _recased(token, next(iter(owners)), index, "is the only person of that name", "only_owner", how, title)
     best = index.best_known(token.key) if title else ""
     if best and _fits(title, index.entries[best].role):
-        why = f"holds the post the title '{' '.join(title).title()}' names"
+        why = f"holds the post the title '{_title_as_written(title)}' names"
         return _recased(token, best, index, why, "title_fits", how, title)
     return None
 
@@ -1459,10 +1459,15 @@ def _fits_entry(title: tuple[str, ...], entry: Entry) -> bool:
 def _title_bonus(confidence: float, title: tuple[str, ...], role: str) -> tuple[float, list[str]]:
     if not title:
         return confidence, []
-    written = " ".join(title).title()
+    written = _title_as_written(title)
     if _fits(title, role):
         return confidence + 0.1, [f"title '{written}' fits {role}"]
     return confidence + 0.03, [f"after the title '{written}'"]
+
+
+def _title_as_written(title: tuple[str, ...]) -> str:
+    """A title for an editor to read: "Foreign Minister", "VP", "SRSG"."""
+    return " ".join(word.upper() if word in ABBREVIATED_TITLES else word.title() for word in title)
 
 
 def _known_partner(mention: Mention, index: NameIndex) -> str:

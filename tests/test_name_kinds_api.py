@@ -220,3 +220,66 @@ def test_a_surname_spelled_right_but_for_accents_stays_as_written(client: FlaskC
     fixes = {c["original"]: c["replacement"] for c in body["corrections"]}
     assert fixes == {"Lansansa Conte": "Lansana Conte"}
     assert body["text"] == text.replace("Lansansa", "Lansana")
+
+
+def test_a_weekday_after_a_name_is_no_part_of_it(client: FlaskClient) -> None:
+    # "Anan Tuesday" is no two-word name: the surname alone is read, and put right.
+    text = (
+        "Secretary-General Kofi Annan arrived in Baghdad. "
+        "During his meeting with Mr. Anan Tuesday, the Secretary-General spoke of elections."
+    )
+    body = repair(client, text)
+    fixes = {c["original"]: (c["replacement"], c["applied"]) for c in body["corrections"]}
+    assert fixes == {"Anan": ("Annan", True)}
+    assert body["text"] == text.replace("Mr. Anan", "Mr. Annan")
+
+
+def test_any_first_name_of_an_official_may_be_the_one_swapped(client: FlaskClient) -> None:
+    # "Hassan" is the first of Hassan Sheikh Mohamud's given names, not the one before his surname.
+    text = (
+        "President Hassan Sheikh Mohamud met Ambassador Barbara Woodward in Mogadishu. "
+        "Ambassador Hassan Woodward said the United Kingdom stands ready."
+    )
+    body = repair(client, text)
+    fixes = {c["original"]: (c["replacement"], c["applied"]) for c in body["corrections"]}
+    assert fixes == {"Hassan Woodward": ("Barbara Woodward", True)}
+    assert "'Hassan' is the first name of Hassan Sheikh Mohamud" in body["corrections"][0]["reason"]
+
+
+def test_a_damaged_surname_that_is_somebody_elses_yields_to_the_person_named_in_full(client: FlaskClient) -> None:
+    # "Abba" is a listed person's surname too, but the article names Mahmoud Abbas in full.
+    text = "President Mahmoud Abbas met the Prime Minister in London. President Abba thanked him for his support."
+    body = repair(client, text)
+    fixes = {c["original"]: (c["replacement"], c["applied"]) for c in body["corrections"]}
+    assert fixes == {"Abba": ("Abbas", True)}
+
+
+def test_an_abbreviated_title_in_capitals_is_no_transcript_label(client: FlaskClient) -> None:
+    # "VP" is a title: the surname after it is put back in the article's case.
+    text = "Vice President Mike Pence visited Tbilisi. I suggested to VP PNCE a whole new upgrade of our relations."
+    body = repair(client, text)
+    [fix] = body["corrections"]
+    assert (fix["original"], fix["replacement"], fix["applied"]) == ("PNCE", "Pence", True)
+    assert "title 'VP' fits Vice President" in fix["reason"]
+
+
+UNLISTED_NEAR_A_LISTED_NAME = [
+    # Hamid Karzai is not in the gazetteer; "President" does not fit a Vice-President's post.
+    pytest.param(
+        "Pervez Musharraf tells VOA he can't understand President Kazai's recent statement about Pakistan.",
+        id="president-is-no-vice-president",
+    ),
+    # Gulnara Karimova is not in the gazetteer: the article's own name is nearer than her father's.
+    pytest.param(
+        "Gulnara Karimova, the daughter of President Islam Karimov, has a fashion line. "
+        "Karimovana is also very active in social media.",
+        id="nearer-to-a-name-the-article-writes",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", UNLISTED_NEAR_A_LISTED_NAME)
+def test_a_damaged_name_of_an_unlisted_person_is_not_given_to_a_listed_one(client: FlaskClient, text: str) -> None:
+    body = repair(client, text)
+    assert body["text"] == text
+    assert [c for c in body["corrections"] if c["applied"]] == []
