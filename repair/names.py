@@ -351,7 +351,8 @@ def decide_names(
                 leftovers.append((mention, token))
                 # A surname alone names its best-known bearer ("Putin said"); the last word of
                 # a longer name does not ("the Constitutional Court" is no Richard Court).
-                standing_alone = _only_words_before(mention, position, index)
+                # ("Greek Prime Minister": a word with more of the run after it stands in it.)
+                standing_alone = position == len(mention.tokens) - 1 and _only_words_before(mention, position, index)
                 only = _exact_surname_owner(index, token.key, article) if standing_alone else ""
                 if only:
                     article.note(only, sighted=True)
@@ -1013,8 +1014,11 @@ def _swapped_reading(
         ),
         None,
     )
-    if not lender or own is None or given.key in own.given:
-        return None
+    if not lender or own is None or any(
+        given.key == g or is_valid_variant(given.key, g, index.entries[entry_id], index.variants, given=True)
+        for g in own.given
+    ):
+        return None  # their own first name, or another spelling of it ("George" Papandreou)
     entry, other = index.entries[entry_id], index.entries[lender]
     named = entry_id in article.sighted
     written_surname = " ".join(t.text for t in surname)

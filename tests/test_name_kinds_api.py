@@ -54,6 +54,9 @@ UNTOUCHED = [
         "The former prime minister, Costas Karamanlis of the New Democracy party, resigned.",
         id="greek-c-for-k",
     ),
+    pytest.param(
+        "Greek Prime Minister George Papandreou spoke in Athens.", id="english-first-name-and-a-title-that-is-a-surname",
+    ),
     pytest.param("Mohamed Salah scored twice as Liverpool won on Saturday.", id="footballer-not-in-gazetteer"),
     pytest.param("Great Britain's gold medal was earned by David Weir, his fourth.", id="athlete-not-in-gazetteer"),
     pytest.param("Japanese sprinter Masahiro Okamura set an Asian record.", id="athlete-like-an-official"),
