@@ -144,7 +144,8 @@ class NameIndex:
                 _add_packed(self._given_deletes, variant, key)
             if sound := phonetic_key(key):
                 _add_packed(self._given_phonetic, sound, key)
-            _add_packed(self._given_ocr, ocr_key(key), key)
+            for misread in ocr_keys(key):
+                _add_packed(self._given_ocr, misread, key)
         self._given_variants: dict[str, frozenset[str]] = {}
         self._similar_surnames: dict[str, list[str]] = {}
         self._close_surnames: dict[str, list[tuple[str, float, str]]] = {}
@@ -284,7 +285,8 @@ class NameIndex:
                     names.update(_unpack(self._given_deletes.get(variant)))
                 if sound := phonetic_key(key):
                     names.update(_unpack(self._given_phonetic.get(sound)))
-                names.update(_unpack(self._given_ocr.get(ocr_key(key))))
+                for misread in ocr_keys(key):
+                    names.update(_unpack(self._given_ocr.get(misread)))
                 # A final -a heard as -er and the other way ("Narendrer", "Peta"): two letters
                 # off, beyond one delete, and no longer alike in sound keys.
                 names.update(_heard_endings(key))
@@ -498,7 +500,7 @@ def near_kind(a: str, b: str) -> tuple[float, str] | None:
     if distance == 1 and min(len(a), len(b)) >= 4:
         # A first letter is rarely the one damaged: "Holne" is less likely "Molné" than "Holness".
         return (0.9 if a[0] == b[0] else 0.85), "one"
-    if distance <= 3 and min(len(a), len(b)) >= 4 and ocr_key(a) == ocr_key(b):
+    if distance <= 3 and min(len(a), len(b)) >= 4 and ocr_alike(a, b):
         return 0.9, "ocr"
     if min(len(a), len(b)) >= 4 and b in _heard_endings(a):
         # "Obamer", "Odinger": a final -a heard as -er, as English speaks it; or the other way
@@ -530,6 +532,21 @@ def ocr_key(word: str) -> str:
     for seen, meant in _OCR_CONFUSIONS:
         word = word.replace(seen, meant)
     return word
+
+
+def ocr_keys(word: str) -> tuple[str, ...]:
+    """The OCR keys of ``word``: two where "cli" may be "di" or "ch" misread ("Berclimuhamedov",
+    "Cliavez"), which one order of the confusions cannot both undo; else the one."""
+    key = ocr_key(word)
+    if "cli" not in word:
+        return (key,)
+    other = ocr_key(word.replace("li", "h"))
+    return (key,) if other == key else (key, other)
+
+
+def ocr_alike(a: str, b: str) -> bool:
+    """Whether a scanner may have read one word for the other."""
+    return not set(ocr_keys(a)).isdisjoint(ocr_keys(b))
 
 
 # How other languages write the sounds of a name, each mapped to one spelling, in this order:
@@ -592,7 +609,7 @@ def may_be_alike(a: str, b: str) -> bool:
         return False
     if difference <= 3:
         distance = OSA.distance(a, b, score_cutoff=3)
-        if distance <= 2 or (distance == 3 and (a.startswith(b) or b.startswith(a) or ocr_key(a) == ocr_key(b))):
+        if distance <= 2 or (distance == 3 and (a.startswith(b) or b.startswith(a) or ocr_alike(a, b))):
             return True
     return (difference > 0 and inflected(a, b)) or respelling_key(a) == respelling_key(b)
 
@@ -624,7 +641,7 @@ class SurnamePool:
             found = set(self._by_respelling.get(respelling_key(word), ()))
             found.update(k for k in self._by_stem.get(word[:_MIN_STEM], ()) if len(word) > len(k) and inflected(word, k))
             for key, distance, _ in process.extract(word, self._keys, scorer=OSA.distance, score_cutoff=3, limit=None):
-                if distance <= 2 or word.startswith(key) or key.startswith(word) or ocr_key(word) == ocr_key(key):
+                if distance <= 2 or word.startswith(key) or key.startswith(word) or ocr_alike(word, key):
                     found.add(key)
             answer = self._answers[word] = [(k, e) for k in sorted(found) for e in self._owners[k]]
         return answer

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
-from gazetteer.index import SurnamePool, may_be_alike, ocr_key
+from gazetteer.index import SurnamePool, may_be_alike, ocr_keys
 
 Row = TypeVar("Row")
 
@@ -37,7 +37,7 @@ class NearbyNames(Generic[Row]):
 
     Two keys that ``may_be_alike`` are two edits apart at most, so each becomes the same
     string with at most two letters deleted (symmetric deletes); or one is the other with
-    up to three letters added at the end; or they read alike to a scanner (``ocr_key``).
+    up to three letters added at the end; or they read alike to a scanner (``ocr_keys``).
     """
 
     def __init__(self, rows: Sequence[Row], surname: Callable[[Row], str]) -> None:
@@ -57,7 +57,8 @@ class NearbyNames(Generic[Row]):
                 self._by_key[key[:-1]].append(position)
             for cut in range(1, _ENDING + 1):
                 self._by_stem[key[:-cut]].append(position)
-            self._by_ocr[ocr_key(key)].append(position)
+            for misread in ocr_keys(key):
+                self._by_ocr[misread].append(position)
 
     def near(self, key: str) -> Sequence[Row]:
         """The rows whose surname ``key`` may be alike, and perhaps a few more."""
@@ -69,7 +70,8 @@ class NearbyNames(Generic[Row]):
         found.update(self._by_stem.get(key, ()))  # the surname is the key and an ending
         for cut in range(1, _LONGER + 1):  # the key is the surname and an ending
             found.update(self._by_key.get(key[:-cut], ()))
-        found.update(self._by_ocr.get(ocr_key(key), ()))
+        for misread in ocr_keys(key):
+            found.update(self._by_ocr.get(misread, ()))
         return [self.rows[position] for position in sorted(found)]
 
 
