@@ -45,6 +45,9 @@ MIN_MISSPELT_GIVEN = 5
 _PREFIX_SCAN = 50
 # A first name borne by this few is compared through its bearers' surnames.
 _FEW_NAMESAKES = 40
+# A surname borne by more people than this ("Kim", "Singh") is not searched for other
+# renderings of a first name: the spelling as written has to be close.
+_MANY_BEARERS = 300
 # Officials bearing a first name from which it is taken as written, never as a slip of another.
 COMMON_GIVEN_NAME = 20
 # How many answers of a per-word lookup a process keeps.
@@ -350,9 +353,26 @@ class NameIndex:
                     if any(both) and similarity(surname, surname_key)[0] >= MIN_SURNAME_SIMILARITY:
                         for found_ids in both:
                             ids.update(dict.fromkeys(found_ids))
+            ids.update(dict.fromkeys(self._bearers_by_rendering(given, surname)))
             found = tuple(ids)
             _keep(self._full_name_candidates, pair, found)
         return found
+
+    def _bearers_by_rendering(self, given: str, surname: str) -> list[str]:
+        """Ids of the entries with exactly this surname whose last given name ``given`` is
+        another rendering of, as rigour's table groups them ("George" Papandreou for Giorgos):
+        too far in letters for ``given_variants``. (Whether that rendering is right for the
+        person is for repair to say.)"""
+        owners = self._surname.get(surname)
+        if not owners or len(owners) > _MANY_BEARERS:
+            return []
+        groups = self.variants.groups(given)
+        if not groups:
+            return []
+        return [
+            entry_id for entry_id in sorted(owners)
+            if any(f.given and not groups.isdisjoint(self.variants.groups(f.given[-1])) for f in self.forms(entry_id))
+        ]
 
     def with_first_name(self, key: str, *, limit: int = 2000) -> set[str]:
         """Ids of prominent entries whose (last) given name is ``key`` or a spelling of it.

@@ -286,3 +286,13 @@ def test_a_damaged_name_of_an_unlisted_person_is_not_given_to_a_listed_one(clien
     body = repair(client, text)
     assert body["text"] == text
     assert [c for c in body["corrections"] if c["applied"]] == []
+
+
+def test_an_english_rendering_of_a_first_name_names_the_person(client: FlaskClient) -> None:
+    # The gazetteer has Giorgos Papandreou; "George" is another rendering of his first name
+    # (rigour's table groups them), so the article names him, and his damaged surname is his.
+    text = "Greek Prime Minister George Papandreou spoke in Athens. Papadreou told a crowd of supporters."
+    body = repair(client, text)
+    fixes = {c["original"]: (c["replacement"], c["applied"]) for c in body["corrections"]}
+    assert fixes == {"Papadreou": ("Papandreou", True)}
+    assert body["text"] == text.replace("Papadreou", "Papandreou")
