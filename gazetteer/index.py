@@ -256,7 +256,7 @@ class NameIndex:
         # A case ending left on ("Johnsonille", "Pompeem"): the stem, or the stem and a vowel.
         for ending in CASE_ENDINGS:
             stem = key[: -len(ending)]
-            if key.endswith(ending) and len(stem) >= _MIN_STEM:
+            if key.endswith(ending) and len(stem) >= _MIN_STEM - 1:
                 found.update(k for k in (stem, *(stem + v for v in "aeiou")) if k in self._surname and inflected(key, k))
         found.discard(key)
         # News repeats its words, within an article and across them: keep the answers.
@@ -613,9 +613,10 @@ def inflected(a: str, b: str) -> bool:
     its final vowel turned into one (Pompeo -> Pompeem, Suga -> Sugin)."""
     if len(a) <= len(b) - 1 or len(b) < _MIN_STEM:
         return False
-    stems = (b, b[:-1]) if b[-1] in _VOWELS else (b,)
-    for stem in stems:
-        if len(stem) >= _MIN_STEM and a.startswith(stem) and a[len(stem) :] in _ENDING_SET and a != b:
+    # A name of four letters may lose its final vowel to the ending: Suga -> Sugem, Kono -> Konem.
+    stems = ((b, _MIN_STEM), (b[:-1], _MIN_STEM - 1)) if b[-1] in _VOWELS else ((b, _MIN_STEM),)
+    for stem, shortest in stems:
+        if len(stem) >= shortest and a.startswith(stem) and a[len(stem) :] in _ENDING_SET and a != b:
             return True
     return False
 
@@ -650,7 +651,7 @@ class SurnamePool:
         self._by_stem: dict[str, list[str]] = defaultdict(list)
         self._by_respelling: dict[str, list[str]] = defaultdict(list)
         for key in self._keys:
-            self._by_stem[key[:_MIN_STEM]].append(key)
+            self._by_stem[key[: _MIN_STEM - 1]].append(key)
             self._by_respelling[respelling_key(key)].append(key)
         self._answers: dict[str, list[tuple[str, str]]] = {}
 
@@ -659,7 +660,7 @@ class SurnamePool:
         answer = self._answers.get(word)
         if answer is None:
             found = set(self._by_respelling.get(respelling_key(word), ()))
-            found.update(k for k in self._by_stem.get(word[:_MIN_STEM], ()) if len(word) > len(k) and inflected(word, k))
+            found.update(k for k in self._by_stem.get(word[: _MIN_STEM - 1], ()) if len(word) > len(k) and inflected(word, k))
             for key, distance, _ in process.extract(word, self._keys, scorer=OSA.distance, score_cutoff=3, limit=None):
                 if distance <= 2 or word.startswith(key) or key.startswith(word) or ocr_alike(word, key):
                     found.add(key)

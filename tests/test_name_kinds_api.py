@@ -129,6 +129,10 @@ LISTED = [
         "trump", "Trump", id="lower-case-after-a-title",
     ),
     pytest.param(
+        "Prime Minister Yoshihide Suga took office. Johnson congratulated Yoshihide Sugem on his election.",
+        "Yoshihide Sugem", "Yoshihide Suga", id="case-ending-for-a-short-names-final-vowel",
+    ),
+    pytest.param(
         "Finnish President Alexander Stubb met the press. Stubbille was given a warm welcome.",
         "Stubbille", "Stubb", id="finnish-case-ending",
     ),
