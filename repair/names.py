@@ -181,6 +181,9 @@ class _Article:
     text: str = ""
     # Every capitalised word the article writes, folded: the names it spells, known or not.
     words: frozenset[str] = frozenset()
+    # The words it writes after a first name that no reading took ("Graham Kerr"): somebody's
+    # surname, whom the gazetteer may lack.
+    surnames_after_first_names: frozenset[str] = frozenset()
     _surnames: list[tuple[str, str, float]] | None = None
     _folded: str | None = None
     _countries: dict[str, bool] = field(default_factory=dict)
@@ -320,6 +323,7 @@ def decide_names(
     """
     scorer = scorer or load_scorer()
     article = _Article(text=text, words=frozenset(t.key for m in mentions if not m.lower_case for t in m.tokens))
+    unread_full_names: set[str] = set()
     leftovers: list[tuple[Mention, Token]] = []
     candidates: list[_Candidate] = []
     questions: list[_Candidate] = []
@@ -334,6 +338,8 @@ def decide_names(
         questions += [c for c in chosen if dict(c.signals).get("unconfirmed")]
         chosen = [c for c in chosen if not dict(c.signals).get("unconfirmed")]
         covered = {id(t) for c in chosen for t in c.tokens}
+        if _unread_full_name(mention, covered, index):
+            unread_full_names.add(mention.tokens[-1].key)
         for candidate in chosen:
             if candidate.exact:
                 article.note(candidate.entry_id, in_full=True, sighted=True)
@@ -357,6 +363,7 @@ def decide_names(
                 if only:
                     article.note(only, sighted=True)
                     article.bare[only] += 1
+    article.surnames_after_first_names = frozenset(unread_full_names)
     # Names as written that read as somebody's ("Mark Simonds") are damage only of a person
     # the article names: read them again, now that the article's people are known.
     covered = set()
@@ -841,6 +848,8 @@ def _surname_only(
             return recased
     if any(e in article.in_full or article.bare[e] > 1 for e in owners & article.people):
         return None  # spelled right for someone the article names, in full or more than once
+    if key in article.surnames_after_first_names:
+        return None  # the surname of somebody the article names in full, listed or not ("Graham Kerr")
     partner = _known_partner(mention, index)
     frequency = _zipf(key)
     if frequency >= VERY_COMMON_WORD_ZIPF and not partner:
@@ -915,6 +924,16 @@ def _surname_only(
             )
         )
     return _pick(scored, index)
+
+
+def _unread_full_name(mention: Mention, covered: set[int], index: NameIndex) -> bool:
+    """Whether a run ends in a first name and a surname that no reading took ("Graham Kerr"):
+    somebody's name as written, whom the gazetteer may lack."""
+    tokens = mention.tokens
+    return (
+        len(tokens) > 1 and id(tokens[-1]) not in covered and id(tokens[-2]) not in covered
+        and len(tokens[-2].key) > 1 and tokens[-2].key not in TITLES and index.is_given_name(tokens[-2].key)
+    )
 
 
 def _written_closer(key: str, target: str, article: _Article) -> bool:

@@ -271,6 +271,12 @@ def test_an_abbreviated_title_in_capitals_is_no_transcript_label(client: FlaskCl
 
 
 UNLISTED_NEAR_A_LISTED_NAME = [
+    # Graham Kerr is not in the gazetteer: the article names him in full, so "Kerr" alone is his.
+    pytest.param(
+        "Secretary of State John Kerry visited Lagos. Graham Kerr, a chef, was also there. "
+        "Kerr said the food was good.",
+        id="surname-of-a-person-named-in-full",
+    ),
     # Hamid Karzai is not in the gazetteer; "President" does not fit a Vice-President's post.
     pytest.param(
         "Pervez Musharraf tells VOA he can't understand President Kazai's recent statement about Pakistan.",
