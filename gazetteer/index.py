@@ -232,9 +232,7 @@ class NameIndex:
         cached = self._similar_surnames.get(key)
         if cached is not None:
             return cached
-        found: set[str] = set()
-        for variant in deletes(key, 2 if len(key) > 4 else 1):
-            found.update(_unpack(self._surname_deletes.get(variant)))
+        found = set(_unpack_all(self._surname_deletes, deletes(key, 2 if len(key) > 4 else 1)))
         # Cut short by two letters ("Woodwa") is beyond the deletes: look the prefix up.
         if len(key) >= 4:
             at = bisect.bisect_right(self._sorted_surnames, key)
@@ -280,8 +278,7 @@ class NameIndex:
             # A first name many officials bear, written right, is that name: "Michael" is not
             # Michal misspelt (and the search for its look-alikes is the dearest there is).
             if len(key) >= 4 and len(self._last_given.get(key, ())) < COMMON_GIVEN_NAME:
-                for variant in deletes(key, 1):
-                    names.update(_unpack(self._given_deletes.get(variant)))
+                names.update(_unpack_all(self._given_deletes, deletes(key, 1)))
                 if sound := phonetic_key(key):
                     names.update(_unpack(self._given_phonetic.get(sound)))
                 names.update(_unpack(self._given_ocr.get(ocr_key(key))))
@@ -399,6 +396,13 @@ def _add_packed(mapping: dict[str, str], key: str, value: str) -> None:
 
 
 def _unpack(packed: str | None) -> list[str]:
+    return packed.split(_SEPARATOR) if packed else []
+
+
+def _unpack_all(mapping: dict[str, str], keys: Iterable[str]) -> list[str]:
+    """``_unpack`` of every key's value, joined: the hundreds of look-ups of a word's deletes
+    run in C, where one ``_unpack`` each was a tenth of an unseen article's time."""
+    packed = _SEPARATOR.join(filter(None, map(mapping.get, keys)))
     return packed.split(_SEPARATOR) if packed else []
 
 
