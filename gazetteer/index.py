@@ -232,7 +232,7 @@ class NameIndex:
         cached = self._similar_surnames.get(key)
         if cached is not None:
             return cached
-        found = set(_unpack_all(self._surname_deletes, deletes(key, 2 if len(key) > 4 else 1)))
+        found = set(_unpack_all(self._surname_deletes, _two_deletes(key) if len(key) > 4 else deletes(key, 1)))
         # Cut short by two letters ("Woodwa") is beyond the deletes: look the prefix up.
         if len(key) >= 4:
             at = bisect.bisect_right(self._sorted_surnames, key)
@@ -248,7 +248,7 @@ class NameIndex:
         if respelled in self._surname:
             found.add(respelled)
         # A case ending left on ("Johnsonille", "Pompeem"): the stem, or the stem and a vowel.
-        for ending in CASE_ENDINGS:
+        for ending in _ENDINGS_BY_LAST_LETTER.get(key[-1:], ()):
             stem = key[: -len(ending)]
             if key.endswith(ending) and len(stem) >= _MIN_STEM:
                 found.update(k for k in (stem, *(stem + v for v in "aeiou")) if k in self._surname and inflected(key, k))
@@ -438,6 +438,19 @@ def deletes(word: str, depth: int) -> set[str]:
     return found
 
 
+def _two_deletes(word: str) -> set[str]:
+    """``deletes(word, 2)``, made with each pair of letters deleted once: deleting a letter
+    from each one-letter delete made every pair twice, for the dearest part of looking up a
+    word never seen. (The same set; only the order it was filled in differs.)"""
+    found = {word}
+    size = len(word)
+    if size > 2:
+        found.update([word[:i] + word[i + 1 :] for i in range(size)])
+    if size > 3:
+        found.update([word[:i] + word[i + 1 : j] + word[j + 1 :] for i in range(size) for j in range(i + 1, size)])
+    return found
+
+
 @lru_cache(maxsize=65536)
 def phonetic_key(word: str) -> str:
     """A sound key for a folded word (Metaphone); '' for words it cannot key."""
@@ -486,7 +499,8 @@ def near_kind(a: str, b: str) -> tuple[float, str] | None:
     dearer kinds after them are not worth computing for it."""
     if a == b:
         return 1.0, "exact"
-    if _JOINERS.sub("", a) == _JOINERS.sub("", b):
+    # (Letters only, as most are, hold nothing to join: the two substitutions are skipped.)
+    if not (a.isalpha() and b.isalpha()) and _JOINERS.sub("", a) == _JOINERS.sub("", b):
         return 0.95, "spacing"  # "jae in" and "jae-in": the same letters, joined otherwise
     if a.count(" ") != b.count(" "):
         return 0.0, "letters"  # "swire mp" is not "swire" with an ending: a word is no letter
@@ -571,6 +585,10 @@ CASE_ENDINGS = tuple(
     )
 )
 _ENDING_SET = frozenset(CASE_ENDINGS)
+# The same by last letter, longest first: a word is tried only with the endings it may have.
+_ENDINGS_BY_LAST_LETTER = {
+    last: tuple(e for e in CASE_ENDINGS if e.endswith(last)) for last in {e[-1] for e in CASE_ENDINGS}
+}
 _LONGEST_ENDING = max(map(len, CASE_ENDINGS)) + 1  # the stem may lose its final vowel too
 _MIN_STEM = 4
 
