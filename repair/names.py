@@ -555,15 +555,14 @@ def _best_full_name(
         first, initial = given[0].key, surname[0].key[0]
         unconfirmed = not title and _plausible_name(given, surname[0].key, index)
         if index.is_given_name(first) or _zipf(first) < VERY_COMMON_WORD_ZIPF:
-            for entry_id in index.with_first_name(first):
+            for entry_id in index.with_first_name_and_initial(first, initial):
                 if unconfirmed and index.entries[entry_id].prominence < HEAD_PROMINENCE:
                     continue
-                if any(fold(s)[:1] == initial for s in index.entries[entry_id].surnames):
-                    candidate = _score_full_name(given, surname, entry_id, index, title)
-                    if candidate and unconfirmed:
-                        candidate = _with_signals(replace(candidate, ceiling=CONTESTED_CEILING), unconfirmed=1.0)
-                    if candidate:
-                        scored.append(candidate)
+                candidate = _score_full_name(given, surname, entry_id, index, title)
+                if candidate and unconfirmed:
+                    candidate = _with_signals(replace(candidate, ceiling=CONTESTED_CEILING), unconfirmed=1.0)
+                if candidate:
+                    scored.append(candidate)
     return _pick(scored, index)
 
 
