@@ -147,7 +147,7 @@ class NameIndex:
             _add_packed(self._given_ocr, ocr_key(key), key)
         self._given_variants: dict[str, frozenset[str]] = {}
         self._similar_surnames: dict[str, list[str]] = {}
-        self._close_surnames: dict[str, list[tuple[str, float, str]]] = {}
+        self._close_surnames: dict[tuple[str, float], list[tuple[str, float, str]]] = {}
         self._best_known: dict[str, str] = {}
         self._full_name_candidates: dict[tuple[str, str], tuple[str, ...]] = {}
         self._surname_keys: dict[str, frozenset[str]] = {}
@@ -258,16 +258,27 @@ class NameIndex:
         # News repeats its words, within an article and across them: keep the answers.
         return _keep(self._similar_surnames, key, sorted(found))
 
-    def close_surnames(self, key: str) -> list[tuple[str, float, str]]:
+    def close_surnames(self, key: str, *, owned_from: float = 0.0) -> list[tuple[str, float, str]]:
         """``similar_surnames`` that ``key`` may be a damaged spelling of (``may_be_alike``),
-        each with its ``similarity``: (surname, score, kind). Kept, like the lookup."""
-        found = self._close_surnames.get(key)
+        each with its ``similarity``: (surname, score, kind). Kept, like the lookup.
+
+        ``owned_from``: only surnames somebody at least this prominent bears. A caller that
+        wants no one less known says so, and the comparisons with the many surnames of little
+        known people (most of a word's look-alikes) are never made.
+        """
+        found = self._close_surnames.get((key, owned_from))
         if found is None:
             found = [
-                (surname, *similarity(key, surname)) for surname in self.similar_surnames(key) if may_be_alike(key, surname)
+                (surname, *similarity(key, surname))
+                for surname in self.similar_surnames(key)
+                if (not owned_from or self._borne_from(surname, owned_from)) and may_be_alike(key, surname)
             ]
-            _keep(self._close_surnames, key, found)
+            _keep(self._close_surnames, (key, owned_from), found)
         return found
+
+    def _borne_from(self, key: str, prominence: float) -> bool:
+        """Whether somebody at least this prominent bears the surname ``key`` (folded)."""
+        return any(self.entries[e].prominence >= prominence for e in self._surname.get(key, ()))
 
     def given_variants(self, key: str) -> frozenset[str]:
         """Given names ``key`` (folded) may be a spelling of (``misspelt_given``), itself included.

@@ -1081,7 +1081,8 @@ def _surname_candidates(
                     yield surname_key, entry_id, score, why
     if not (title or partner):
         return
-    for surname_key, score, why in index.close_surnames(key):
+    # (Everyone taken below is at least this well known: nobody less is compared.)
+    for surname_key, score, why in index.close_surnames(key, owned_from=TITLED_PROMINENCE):
         if len(surname_key) < 4 or score < (0.8 if why in EXACT_DAMAGE else 0.85):
             continue
         for entry_id in index.surname(surname_key):
