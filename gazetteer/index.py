@@ -151,9 +151,11 @@ class NameIndex:
                 _add_packed(self._given_ocr, misread, key)
         self._given_variants: dict[str, frozenset[str]] = {}
         self._similar_surnames: dict[str, list[str]] = {}
-        self._close_surnames: dict[str, list[tuple[str, float, str]]] = {}
+        self._close_surnames: dict[tuple[str, float], list[tuple[str, float, str]]] = {}
         self._best_known: dict[str, str] = {}
         self._full_name_candidates: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._surname_keys: dict[str, frozenset[str]] = {}
+        self._prominent_by_initial: dict[str, dict[str, list[str]]] = {}
         # Who holds a post now, for articles that name the post instead of the person.
         holders: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for entry in gazetteer.entries.values():
@@ -236,9 +238,7 @@ class NameIndex:
         cached = self._similar_surnames.get(key)
         if cached is not None:
             return cached
-        found: set[str] = set()
-        for variant in deletes(key, 2 if len(key) > 4 else 1):
-            found.update(_unpack(self._surname_deletes.get(variant)))
+        found = set(_unpack_all(self._surname_deletes, _two_deletes(key) if len(key) > 4 else deletes(key, 1)))
         # Cut short by two letters ("Woodwa") is beyond the deletes: look the prefix up.
         if len(key) >= 4:
             at = bisect.bisect_right(self._sorted_surnames, key)
@@ -254,7 +254,7 @@ class NameIndex:
         if respelled in self._surname:
             found.add(respelled)
         # A case ending left on ("Johnsonille", "Pompeem"): the stem, or the stem and a vowel.
-        for ending in CASE_ENDINGS:
+        for ending in _ENDINGS_BY_LAST_LETTER.get(key[-1:], ()):
             stem = key[: -len(ending)]
             if key.endswith(ending) and len(stem) >= _MIN_STEM - 1:
                 found.update(k for k in (stem, *(stem + v for v in "aeiou")) if k in self._surname and inflected(key, k))
@@ -262,16 +262,27 @@ class NameIndex:
         # News repeats its words, within an article and across them: keep the answers.
         return _keep(self._similar_surnames, key, sorted(found))
 
-    def close_surnames(self, key: str) -> list[tuple[str, float, str]]:
+    def close_surnames(self, key: str, *, owned_from: float = 0.0) -> list[tuple[str, float, str]]:
         """``similar_surnames`` that ``key`` may be a damaged spelling of (``may_be_alike``),
-        each with its ``similarity``: (surname, score, kind). Kept, like the lookup."""
-        found = self._close_surnames.get(key)
+        each with its ``similarity``: (surname, score, kind). Kept, like the lookup.
+
+        ``owned_from``: only surnames somebody at least this prominent bears. A caller that
+        wants no one less known says so, and the comparisons with the many surnames of little
+        known people (most of a word's look-alikes) are never made.
+        """
+        found = self._close_surnames.get((key, owned_from))
         if found is None:
             found = [
-                (surname, *similarity(key, surname)) for surname in self.similar_surnames(key) if may_be_alike(key, surname)
+                (surname, *similarity(key, surname))
+                for surname in self.similar_surnames(key)
+                if (not owned_from or self._borne_from(surname, owned_from)) and may_be_alike(key, surname)
             ]
-            _keep(self._close_surnames, key, found)
+            _keep(self._close_surnames, (key, owned_from), found)
         return found
+
+    def _borne_from(self, key: str, prominence: float) -> bool:
+        """Whether somebody at least this prominent bears the surname ``key`` (folded)."""
+        return any(self.entries[e].prominence >= prominence for e in self._surname.get(key, ()))
 
     def given_variants(self, key: str) -> frozenset[str]:
         """Given names ``key`` (folded) may be a spelling of (``misspelt_given``), itself included.
@@ -284,8 +295,7 @@ class NameIndex:
             # A first name many officials bear, written right, is that name: "Michael" is not
             # Michal misspelt (and the search for its look-alikes is the dearest there is).
             if len(key) >= 4 and len(self._last_given.get(key, ())) < COMMON_GIVEN_NAME:
-                for variant in deletes(key, 1):
-                    names.update(_unpack(self._given_deletes.get(variant)))
+                names.update(_unpack_all(self._given_deletes, deletes(key, 1)))
                 if sound := phonetic_key(key):
                     names.update(_unpack(self._given_phonetic.get(sound)))
                 for misread in ocr_keys(key):
@@ -337,12 +347,15 @@ class NameIndex:
                 # cheaper than looking up every spelling the surname may be a slip of.
                 for given_ids in by_given:
                     for entry_id in sorted(given_ids):
-                        for surname_key in {fold(s) for s in self.entries[entry_id].surnames}:
+                        if entry_id in ids:
+                            continue  # found already, through another spelling of the first name
+                        for surname_key in self._folded_surnames(entry_id):
                             if (
                                 within_three_edits(surname, surname_key)
                                 and similarity(surname, surname_key)[0] >= MIN_SURNAME_SIMILARITY
                             ):
                                 ids[entry_id] = None
+                                break  # one surname alike is enough
             elif by_given:
                 for surname_key in (surname, *self.similar_surnames(surname)):
                     owners = self._surname.get(surname_key)
@@ -374,6 +387,13 @@ class NameIndex:
             if any(f.given and not groups.isdisjoint(self.variants.groups(f.given[-1])) for f in self.forms(entry_id))
         ]
 
+    def _folded_surnames(self, entry_id: str) -> frozenset[str]:
+        """The entry's surnames, folded; kept, as the bearers of a first name come back."""
+        found = self._surname_keys.get(entry_id)
+        if found is None:
+            found = _keep(self._surname_keys, entry_id, frozenset(fold(s) for s in self.entries[entry_id].surnames))
+        return found
+
     def with_first_name(self, key: str, *, limit: int = 2000) -> set[str]:
         """Ids of prominent entries whose (last) given name is ``key`` or a spelling of it.
 
@@ -387,6 +407,20 @@ class NameIndex:
             if len(ids) > limit:
                 return set()
         return ids
+
+    def with_first_name_and_initial(self, key: str, initial: str) -> list[str]:
+        """``with_first_name`` in its order, narrowed to the entries with a surname that starts
+        with ``initial`` (folded). Kept by first name, with every initial: a surname too damaged
+        to find is guessed among them, and testing each of the name's bearers for each such
+        surname was a twentieth of an unseen article's time."""
+        by_initial = self._prominent_by_initial.get(key)
+        if by_initial is None:
+            by_initial = {}
+            for entry_id in self.with_first_name(key):
+                for letter in dict.fromkeys(fold(s)[:1] for s in self.entries[entry_id].surnames):
+                    by_initial.setdefault(letter, []).append(entry_id)
+            _keep(self._prominent_by_initial, key, by_initial)
+        return by_initial.get(initial, [])
 
 
 def load_index(paths: Sequence[Path | str]) -> NameIndex:
@@ -424,6 +458,13 @@ def _unpack(packed: str | None) -> list[str]:
     return packed.split(_SEPARATOR) if packed else []
 
 
+def _unpack_all(mapping: dict[str, str], keys: Iterable[str]) -> list[str]:
+    """``_unpack`` of every key's value, joined: the hundreds of look-ups of a word's deletes
+    run in C, where one ``_unpack`` each was a tenth of an unseen article's time."""
+    packed = _SEPARATOR.join(filter(None, map(mapping.get, keys)))
+    return packed.split(_SEPARATOR) if packed else []
+
+
 def _keep(cache: dict[K, V], key: K, answer: V) -> V:
     """Keep an answer of a per-word lookup; a full cache starts afresh (news repeats its
     words, so what matters comes back at once)."""
@@ -453,6 +494,19 @@ def deletes(word: str, depth: int) -> set[str]:
     for _ in range(depth):
         frontier = {w[:i] + w[i + 1 :] for w in frontier if len(w) > 2 for i in range(len(w))}
         found |= frontier
+    return found
+
+
+def _two_deletes(word: str) -> set[str]:
+    """``deletes(word, 2)``, made with each pair of letters deleted once: deleting a letter
+    from each one-letter delete made every pair twice, for the dearest part of looking up a
+    word never seen. (The same set; only the order it was filled in differs.)"""
+    found = {word}
+    size = len(word)
+    if size > 2:
+        found.update([word[:i] + word[i + 1 :] for i in range(size)])
+    if size > 3:
+        found.update([word[:i] + word[i + 1 : j] + word[j + 1 :] for i in range(size) for j in range(i + 1, size)])
     return found
 
 
@@ -504,7 +558,8 @@ def near_kind(a: str, b: str) -> tuple[float, str] | None:
     dearer kinds after them are not worth computing for it."""
     if a == b:
         return 1.0, "exact"
-    if _JOINERS.sub("", a) == _JOINERS.sub("", b):
+    # (Letters only, as most are, hold nothing to join: the two substitutions are skipped.)
+    if not (a.isalpha() and b.isalpha()) and _JOINERS.sub("", a) == _JOINERS.sub("", b):
         return 0.95, "spacing"  # "jae in" and "jae-in": the same letters, joined otherwise
     if a.count(" ") != b.count(" "):
         return 0.0, "letters"  # "swire mp" is not "swire" with an ending: a word is no letter
@@ -604,6 +659,10 @@ CASE_ENDINGS = tuple(
     )
 )
 _ENDING_SET = frozenset(CASE_ENDINGS)
+# The same by last letter, longest first: a word is tried only with the endings it may have.
+_ENDINGS_BY_LAST_LETTER = {
+    last: tuple(e for e in CASE_ENDINGS if e.endswith(last)) for last in {e[-1] for e in CASE_ENDINGS}
+}
 _LONGEST_ENDING = max(map(len, CASE_ENDINGS)) + 1  # the stem may lose its final vowel too
 _MIN_STEM = 4
 

@@ -28,6 +28,8 @@ from pathlib import Path
 
 NAME_PARTS_PATH = Path(__file__).resolve().parent / "data" / "name_parts.bin.gz"
 _MAGIC = b"NPV1"
+# How many answers of ``is_name`` a process keeps.
+_ANSWERS_KEPT = 16384
 
 
 def spelling_hash(spelling: str) -> int:
@@ -41,6 +43,9 @@ class NameVariants:
     def __init__(self, hashes: array[int], groups: array[int]) -> None:
         self._hashes = hashes
         self._groups = groups
+        # Articles ask about the same words again and again; a hash and a binary search of
+        # the array each time were a twentieth of the name stage.
+        self._is_name: dict[str, bool] = {}
 
     @classmethod
     def from_groups(cls, groups: Iterable[Sequence[str]]) -> NameVariants:
@@ -85,9 +90,15 @@ class NameVariants:
 
     def is_name(self, spelling: str) -> bool:
         """Whether a folded word is a given name or surname somebody bears."""
-        key = spelling_hash(spelling)
-        i = bisect_left(self._hashes, key)
-        return i < len(self._hashes) and self._hashes[i] == key
+        answer = self._is_name.get(spelling)
+        if answer is None:
+            key = spelling_hash(spelling)
+            i = bisect_left(self._hashes, key)
+            answer = i < len(self._hashes) and self._hashes[i] == key
+            if len(self._is_name) >= _ANSWERS_KEPT:
+                self._is_name.clear()  # a full cache starts afresh, as the index's do
+            self._is_name[spelling] = answer
+        return answer
 
     def same_name(self, a: str, b: str) -> bool:
         """Whether two folded spellings render one name (Mohamed, Mohammed)."""

@@ -572,15 +572,14 @@ def _best_full_name(
         first, initial = given[0].key, surname[0].key[0]
         unconfirmed = not title and _plausible_name(given, surname[0].key, index)
         if index.is_given_name(first) or _zipf(first) < VERY_COMMON_WORD_ZIPF:
-            for entry_id in index.with_first_name(first):
+            for entry_id in index.with_first_name_and_initial(first, initial):
                 if unconfirmed and index.entries[entry_id].prominence < HEAD_PROMINENCE:
                     continue
-                if any(fold(s)[:1] == initial for s in index.entries[entry_id].surnames):
-                    candidate = _score_full_name(given, surname, entry_id, index, title)
-                    if candidate and unconfirmed:
-                        candidate = _with_signals(replace(candidate, ceiling=CONTESTED_CEILING), unconfirmed=1.0)
-                    if candidate:
-                        scored.append(candidate)
+                candidate = _score_full_name(given, surname, entry_id, index, title)
+                if candidate and unconfirmed:
+                    candidate = _with_signals(replace(candidate, ceiling=CONTESTED_CEILING), unconfirmed=1.0)
+                if candidate:
+                    scored.append(candidate)
     return _pick(scored, index)
 
 
@@ -1133,7 +1132,8 @@ def _surname_candidates(
                     yield surname_key, entry_id, score, why
     if not (title or partner):
         return
-    for surname_key, score, why in index.close_surnames(key):
+    # (Everyone taken below is at least this well known: nobody less is compared.)
+    for surname_key, score, why in index.close_surnames(key, owned_from=TITLED_PROMINENCE):
         if len(surname_key) < 4 or score < (0.8 if why in EXACT_DAMAGE else 0.85):
             continue
         for entry_id in index.surname(surname_key):
