@@ -867,7 +867,7 @@ def _surname_only(
         entry = index.entries[entry_id]
         if is_valid_variant(key, surname_key, entry, index.variants):
             continue
-        if _written_closer(key, surname_key, article):
+        if _written_closer(key, surname_key, article, index):
             continue  # "Karimovana" is nearer the article's Karimova (unlisted) than Karimov
         written = _repaired_surname(index, entry_id, surname_key, key)
         evidence = [_surname_evidence((token,), why, written)]
@@ -935,13 +935,16 @@ def _unread_full_name(mention: Mention, covered: set[int], index: NameIndex) -> 
     )
 
 
-def _written_closer(key: str, target: str, article: _Article) -> bool:
+def _written_closer(key: str, target: str, article: _Article, index: NameIndex) -> bool:
     """Whether the article writes another name nearer ``key`` than ``target`` is: the person
-    it names, whom the gazetteer may lack, is likelier the one meant."""
+    it names, whom the gazetteer may lack, is likelier the one meant. (A name: a word that is
+    somebody's name, or that the article writes after a first name; not another damaged
+    spelling of the same person, "Kabili" beside "Kabilis".)"""
     far = Levenshtein.distance(key, target)
     return any(
         len(word) >= 4 and word != key and word != target
         and Levenshtein.distance(key, word, score_cutoff=far - 1) < far
+        and (word in article.surnames_after_first_names or index.variants.is_name(word))
         for word in article.words
     )
 

@@ -306,3 +306,14 @@ def test_an_english_rendering_of_a_first_name_names_the_person(client: FlaskClie
     fixes = {c["original"]: (c["replacement"], c["applied"]) for c in body["corrections"]}
     assert fixes == {"Papadreou": ("Papandreou", True)}
     assert body["text"] == text.replace("Papadreou", "Papandreou")
+
+
+def test_two_damaged_spellings_of_one_name_do_not_hide_each_other(client: FlaskClient) -> None:
+    # "Kabili" is nearer "Kabilis" than Kabila is, but it is no name of its own: both are his.
+    text = (
+        "President Joseph Kabila spoke. Soldiers loyal to Kabili fought. "
+        "Soldiers loyal to President Kabilis and Bemba fought."
+    )
+    body = repair(client, text)
+    fixes = {c["original"]: (c["replacement"], c["applied"]) for c in body["corrections"]}
+    assert fixes == {"Kabili": ("Kabila", True), "Kabilis": ("Kabila", True)}
