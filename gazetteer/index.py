@@ -366,12 +366,12 @@ class NameIndex:
                     if any(both) and similarity(surname, surname_key)[0] >= MIN_SURNAME_SIMILARITY:
                         for found_ids in both:
                             ids.update(dict.fromkeys(found_ids))
-            ids.update(dict.fromkeys(self._bearers_by_rendering(given, surname)))
+            ids.update(dict.fromkeys(self.bearers_by_rendering(given, surname)))
             found = tuple(ids)
             _keep(self._full_name_candidates, pair, found)
         return found
 
-    def _bearers_by_rendering(self, given: str, surname: str) -> list[str]:
+    def bearers_by_rendering(self, given: str, surname: str) -> list[str]:
         """Ids of the entries with exactly this surname whose last given name ``given`` is
         another rendering of, as rigour's table groups them ("George" Papandreou for Giorgos):
         too far in letters for ``given_variants``. (Whether that rendering is right for the

@@ -545,6 +545,13 @@ def _best_full_name(
         if _zipf(key) >= VERY_COMMON_WORD_ZIPF and not (index.surname(key) or index.variants.is_name(key)):
             continue  # "Prime Minister's Office": a word this common is no surname misspelt
         plausible = _plausible_name(given, key, index)
+        if plausible:
+            # Somebody's name as written may be the person's own, with another rendering of
+            # the first name ("George Papandreou" for Giorgos): it names them, changing nothing.
+            own = _own_name_rendered(given, surname, index, title)
+            if own:
+                scored.extend(own)
+                continue
         rare = all(index.given_count(t.key) <= RARE_FIRST_NAME for t in given)
         if plausible and not title and not rare:
             # "Mohamed Salah", "David Weir": somebody's name as written, whom the gazetteer may
@@ -650,6 +657,21 @@ def _plausible_name(given: tuple[Token, ...], surname_key: str, index: NameIndex
     if not all(index.is_given_name(t.key) or index.variants.is_name(t.key) for t in given):
         return False
     return index.variants.is_name(surname_key) or bool(index.surname(surname_key))
+
+
+def _own_name_rendered(
+    given: tuple[Token, ...], surname: tuple[Token, ...], index: NameIndex, title: tuple[str, ...]
+) -> list[_Candidate]:
+    """Readings of a name as written as a bearer of that very surname whose first name it
+    renders otherwise: readings that change no word."""
+    key = " ".join(t.key for t in surname)
+    written = tuple(t.text for t in (*given, *surname))
+    found = []
+    for entry_id in index.bearers_by_rendering(given[-1].key, key):
+        candidate = _score_full_name(given, surname, entry_id, index, title)
+        if candidate is not None and candidate.replacement_words[: len(written)] == written:
+            found.append(candidate)
+    return found
 
 
 def _titled(entry: Entry, title: tuple[str, ...]) -> bool:
