@@ -568,6 +568,8 @@ def _best_full_name(
                 scored.append(candidate)
     if not scored and any(t.text in PARTICLES for t in window[1:-1]):
         scored.extend(_whole_surname(window, index, title))
+    if not scored and len(window) == 2:
+        scored.extend(_family_name_first(window, index, title))
     if not any(c.confidence >= 0.8 for c in scored) and len(window) == 2 and len(window[1].key) >= 4:
         # A surname too damaged to find by its letters ("Emanuel McCone"): look among the
         # people with that first name, whose surnames are few enough to compare one by one.
@@ -703,6 +705,34 @@ def _whole_surname(
             signals = _signals("whole_surname", entry, title, damage=why, surname_score=score)
             candidate = _Candidate(window, entry_id, words, min(confidence, MAX_CONFIDENCE), evidence, False, signals)
             found.append(candidate)
+    return found
+
+
+def _family_name_first(window: tuple[Token, ...], index: NameIndex, title: tuple[str, ...]) -> list[_Candidate]:
+    """A name written family name first whose given name is damaged ("Hu Zhintao", "Wen
+    Zhiabao"): the family name as written, the given name plainly misspelt, of a well-known
+    bearer."""
+    family, given = window[0], window[1]
+    found = []
+    for entry_id in sorted(index.surname(family.key)):
+        entry = index.entries[entry_id]
+        if entry.prominence < TITLED_PROMINENCE:
+            continue
+        for form in index.forms(entry_id):
+            words = form.surname.split()
+            if form.given or len(words) != 2 or words[0] != family.key or words[1] == given.key:
+                continue
+            score, why = similarity(given.key, words[1])
+            if score < MIN_SURNAME_SIMILARITY or why not in EXACT_DAMAGE | {"respelled", "sound"}:
+                continue
+            written = form.written.split()
+            confidence, title_evidence = _title_bonus(prior(score, entry), title, entry.role)
+            evidence = (f"'{given.text}' {describe(why, written[-1])}, family name '{family.text}' first", *title_evidence)
+            signals = _signals("family_first", entry, title, damage=why, surname_score=score, given_words=1.0)
+            found.append(
+                _Candidate(window, entry_id, (family.text, written[-1]), min(confidence, MAX_CONFIDENCE), evidence, False, signals)
+            )
+            break
     return found
 
 

@@ -137,6 +137,10 @@ LISTED = [
         "Yoshihide Sugem", "Yoshihide Suga", id="case-ending-for-a-short-names-final-vowel",
     ),
     pytest.param(
+        "The delegates are expected to elect President Hu Zhintao to a second five-year term.",
+        "Hu Zhintao", "Hu Jintao", id="family-name-first-given-name-respelled",
+    ),
+    pytest.param(
         "Finnish President Alexander Stubb met the press. Stubbille was given a warm welcome.",
         "Stubbille", "Stubb", id="finnish-case-ending",
     ),
