@@ -106,7 +106,6 @@ _POSSESSIVE = re.compile(rf"[{APOSTROPHES}](?<={_LETTER}[{APOSTROPHES}])[sS](?!{
 # Speech verbs are looked for in lower case, as they follow a lower-case word ("trump said"),
 # with str.find: an alternation of them in one regular expression costs a third of this stage.
 _SPEECH_VERB_SPELLINGS = tuple(sorted(SPEECH_VERBS))
-_LABEL = re.compile(r"[ \t]*:")
 # What ends a sentence, then spaces up to where the next one starts.
 _SENTENCE_END = re.compile(r"(?:[.!?:;\n\u201c\"]|\A)[\s\u201c\"']*\Z")
 # Titles a name follows in lower case as in capitals ("President trump", "Mr. brown"),
@@ -117,6 +116,8 @@ _SENTENCE_END = re.compile(r"(?:[.!?:;\n\u201c\"]|\A)[\s\u201c\"']*\Z")
 _NAME_TITLE = re.compile(r"(?:President|Minister|Secretary|Chancellor|Senator|Governor|Mrs|Mr|Ms|Dr)\.? ")
 _LOWER_WORD = re.compile(rf"[a-z]{{3,}}(?:[{APOSTROPHES}][a-z]+)?(?!{_LETTER})")
 _NEXT_WORD = re.compile(rf"{_NOT_LETTER}*({_WORD_PATTERN})")
+# After a run: a transcript's speaker label ("POMPEO:"), if any, and the next word, in one match.
+_LABEL_AND_NEXT_WORD = re.compile(rf"([ \t]*:)?(?:{_NOT_LETTER}*({_WORD_PATTERN}))?")
 
 
 class Token(NamedTuple):
@@ -329,11 +330,13 @@ def _mention(
     start = run[0].start
     end = _word_end(text, run[-1])
     before_match = _NEXT_WORD.match(reversed_text, len(text) - start)
-    after_match = _NEXT_WORD.match(text, end)
-    before = before_match.group(1)[::-1] if before_match else ""
-    after = after_match.group(1) if after_match else ""
+    after_match = _LABEL_AND_NEXT_WORD.match(text, end)
+    assert after_match is not None  # both its parts are optional: it always matches
     # A word too long to be a name is no title or speech verb either, and is never kept.
-    before = before if len(before) <= MAX_NAME_WORD else ""
+    before, before_key = "", ""
+    if before_match and len(before_match.group(1)) <= MAX_NAME_WORD:
+        before, before_key = _read_backwards(before_match.group(1))
+    after = after_match.group(2) or ""
     after = after if len(after) <= MAX_NAME_WORD else ""
     neighbours = []
     continues = False
@@ -344,14 +347,14 @@ def _mention(
         neighbours.append(strip_possessive(after))
         # "Young-moo" goes on in lower case: one name; "Putin-Trump" pairs two.
         continues = not after[:1].isupper()
-    capitals_around = _LABEL.match(text, end) is not None or (
+    capitals_around = after_match.group(1) is not None or (
         shape.in_capitals and not lines.has_lower_case_outside(start, end)
     )
     # (Positional, in the fields' order: this runs a hundred times an article.)
     return Mention(
         run,  # tokens
-        _key(before) if before else "",  # word_before
-        _key(after) if after else "",  # word_after
+        before_key,  # word_before
+        _stem_and_key(after)[1] if after else "",  # word_after
         lower_case,
         tuple(neighbours),  # hyphen_neighbours
         continues,
@@ -360,6 +363,13 @@ def _mention(
         shape.lead_titles,
         shape.titles_after_opener,
     )
+
+
+@lru_cache(maxsize=65536)
+def _read_backwards(reversed_word: str) -> tuple[str, str]:
+    """A word found in the reversed text: the word, and its key (kept, as words recur)."""
+    word = reversed_word[::-1]
+    return word, _stem_and_key(word)[1]
 
 
 def _titles_from(keys: list[str], start: int) -> int:
