@@ -174,6 +174,10 @@ class NameIndex:
             self.posts_by_country[post] = tuple(
                 (country, frozenset(country.split()), tuple(ids)) for country, ids in sorted(by_country.items())
             )
+        # Every word of those countries: only these of an article's words need keeping to ask.
+        self.post_country_words = frozenset(
+            word for countries in self.posts_by_country.values() for _country, words, _ids in countries for word in words
+        )
         self.known_words = frozenset(
             word for key in (*self._full, *self._surname) for word in key.split()
         )
