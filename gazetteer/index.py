@@ -155,6 +155,7 @@ class NameIndex:
         self._best_known: dict[str, str] = {}
         self._full_name_candidates: dict[tuple[str, str], tuple[str, ...]] = {}
         self._surname_keys: dict[str, frozenset[str]] = {}
+        self._rendering_groups: dict[str, frozenset[int]] = {}
         self._prominent_by_initial: dict[str, dict[str, list[str]]] = {}
         # Who holds a post now, for articles that name the post instead of the person.
         holders: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -386,10 +387,16 @@ class NameIndex:
         groups = self.variants.groups(given)
         if not groups:
             return []
-        return [
-            entry_id for entry_id in sorted(owners)
-            if any(f.given and not groups.isdisjoint(self.variants.groups(f.given[-1])) for f in self.forms(entry_id))
-        ]
+        return [entry_id for entry_id in sorted(owners) if not groups.isdisjoint(self._given_groups(entry_id))]
+
+    def _given_groups(self, entry_id: str) -> frozenset[int]:
+        """The groups of rigour's table the entry's last given names are in; kept, as a
+        surname's bearers come back with each first name written before it."""
+        found = self._rendering_groups.get(entry_id)
+        if found is None:
+            groups = (self.variants.groups(f.given[-1]) for f in self.forms(entry_id) if f.given)
+            found = _keep(self._rendering_groups, entry_id, frozenset().union(*groups))
+        return found
 
     def _folded_surnames(self, entry_id: str) -> frozenset[str]:
         """The entry's surnames, folded; kept, as the bearers of a first name come back."""
