@@ -730,11 +730,14 @@ class SurnamePool:
         answer = self._answers.get(word)
         if answer is None:
             found = set(self._by_respelling.get(respelling_key(word), ()))
-            found.update(k for k in self._by_stem.get(word[: _MIN_STEM - 1], ()) if len(word) > len(k) and inflected(word, k))
+            # (Most words are like none of the pool's surnames: what finds none is skipped.)
+            stem_alike = self._by_stem.get(word[: _MIN_STEM - 1])
+            if stem_alike:
+                found.update(k for k in stem_alike if len(word) > len(k) and inflected(word, k))
             for key, distance, _ in process.extract(word, self._keys, scorer=OSA.distance, score_cutoff=3, limit=None):
                 if distance <= 2 or word.startswith(key) or key.startswith(word) or ocr_alike(word, key):
                     found.add(key)
-            answer = self._answers[word] = [(k, e) for k in sorted(found) for e in self._owners[k]]
+            answer = self._answers[word] = [(k, e) for k in sorted(found) for e in self._owners[k]] if found else []
         return answer
 
 
