@@ -365,9 +365,11 @@ def _mention(
     )
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _read_backwards(reversed_word: str) -> tuple[str, str]:
-    """A word found in the reversed text: the word, and its key (kept, as words recur)."""
+    """A word found in the reversed text: the word, and its key. Kept, as the words before
+    names recur ("the", "said", "President": 2,400 different ones in the dev part's 1,000
+    texts), and bounded more tightly than the caches of names."""
     word = reversed_word[::-1]
     return word, _stem_and_key(word)[1]
 
