@@ -155,6 +155,7 @@ class NameIndex:
         self._best_known: dict[str, str] = {}
         self._full_name_candidates: dict[tuple[str, str], tuple[str, ...]] = {}
         self._surname_keys: dict[str, frozenset[str]] = {}
+        self._rendering_groups: dict[str, frozenset[int]] = {}
         self._prominent_by_initial: dict[str, dict[str, list[str]]] = {}
         # Who holds a post now, for articles that name the post instead of the person.
         holders: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -174,6 +175,10 @@ class NameIndex:
             self.posts_by_country[post] = tuple(
                 (country, frozenset(country.split()), tuple(ids)) for country, ids in sorted(by_country.items())
             )
+        # Every word of those countries: only these of an article's words need keeping to ask.
+        self.post_country_words = frozenset(
+            word for countries in self.posts_by_country.values() for _country, words, _ids in countries for word in words
+        )
         self.known_words = frozenset(
             word for key in (*self._full, *self._surname) for word in key.split()
         )
@@ -382,10 +387,16 @@ class NameIndex:
         groups = self.variants.groups(given)
         if not groups:
             return []
-        return [
-            entry_id for entry_id in sorted(owners)
-            if any(f.given and not groups.isdisjoint(self.variants.groups(f.given[-1])) for f in self.forms(entry_id))
-        ]
+        return [entry_id for entry_id in sorted(owners) if not groups.isdisjoint(self._given_groups(entry_id))]
+
+    def _given_groups(self, entry_id: str) -> frozenset[int]:
+        """The groups of rigour's table the entry's last given names are in; kept, as a
+        surname's bearers come back with each first name written before it."""
+        found = self._rendering_groups.get(entry_id)
+        if found is None:
+            groups = (self.variants.groups(f.given[-1]) for f in self.forms(entry_id) if f.given)
+            found = _keep(self._rendering_groups, entry_id, frozenset().union(*groups))
+        return found
 
     def _folded_surnames(self, entry_id: str) -> frozenset[str]:
         """The entry's surnames, folded; kept, as the bearers of a first name come back."""
@@ -719,11 +730,14 @@ class SurnamePool:
         answer = self._answers.get(word)
         if answer is None:
             found = set(self._by_respelling.get(respelling_key(word), ()))
-            found.update(k for k in self._by_stem.get(word[: _MIN_STEM - 1], ()) if len(word) > len(k) and inflected(word, k))
+            # (Most words are like none of the pool's surnames: what finds none is skipped.)
+            stem_alike = self._by_stem.get(word[: _MIN_STEM - 1])
+            if stem_alike:
+                found.update(k for k in stem_alike if len(word) > len(k) and inflected(word, k))
             for key, distance, _ in process.extract(word, self._keys, scorer=OSA.distance, score_cutoff=3, limit=None):
                 if distance <= 2 or word.startswith(key) or key.startswith(word) or ocr_alike(word, key):
                     found.add(key)
-            answer = self._answers[word] = [(k, e) for k in sorted(found) for e in self._owners[k]]
+            answer = self._answers[word] = [(k, e) for k in sorted(found) for e in self._owners[k]] if found else []
         return answer
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 from html import escape
+from itertools import accumulate
 
 from repair.models import Correction, Diff, DiffOp, Edit
 
@@ -174,12 +175,10 @@ def unified_diff(text: str, output: str, ops: Sequence[DiffOp], *, context: int 
 def _line_starts(text: str, lines: Sequence[str]) -> list[int]:
     """Where each line starts; after a final line break (or in an empty text) a line that is
     not there yet starts at the end, where text added at the end goes."""
-    starts, offset = [], 0
-    for line in lines:
-        starts.append(offset)
-        offset += len(line)
-    if not lines or lines[-1] != lines[-1].rstrip("\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029"):
-        starts.append(len(text))
+    # The running sum of the lines' lengths, in C: each line's start, then the text's end.
+    starts = list(accumulate(map(len, lines), initial=0))
+    if lines and lines[-1] == lines[-1].rstrip("\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029"):
+        starts.pop()
     return starts
 
 

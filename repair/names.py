@@ -1660,8 +1660,10 @@ def _posts_named(index: NameIndex, folded_text: str) -> list[str]:
     if not named:
         return []
     # A country is looked for in the text only when all its words are there: a search of the
-    # text for each of two hundred presidents' countries took a millisecond.
-    words = set(folded_text.encode("ascii").translate(_NOT_LETTERS).decode("ascii").split())
+    # text for each of two hundred presidents' countries took a millisecond. (Of the text's
+    # words only countries' are kept: a set of them all cost more than the split.)
+    text_words = folded_text.encode("ascii").translate(_NOT_LETTERS).decode("ascii").split()
+    words = index.post_country_words.intersection(text_words)
     return [
         entry_id
         for post in sorted(named)
