@@ -387,7 +387,7 @@ class NameIndex:
         groups = self.variants.groups(given)
         if not groups:
             return []
-        return [entry_id for entry_id in sorted(owners) if not groups.isdisjoint(self._given_groups(entry_id))]
+        return sorted(entry_id for entry_id in owners if not groups.isdisjoint(self._given_groups(entry_id)))
 
     def _given_groups(self, entry_id: str) -> frozenset[int]:
         """The groups of rigour's table the entry's last given names are in; kept, as a
