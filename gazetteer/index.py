@@ -371,7 +371,6 @@ class NameIndex:
                     if any(both) and similarity(surname, surname_key)[0] >= MIN_SURNAME_SIMILARITY:
                         for found_ids in both:
                             ids.update(dict.fromkeys(found_ids))
-            ids.update(dict.fromkeys(self.bearers_by_rendering(given, surname)))
             found = tuple(ids)
             _keep(self._full_name_candidates, pair, found)
         return found
