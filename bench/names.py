@@ -321,9 +321,9 @@ def report(
             label = f"{name} ({len([v for v in tally.verdicts if not v.sample.clean])} texts)"
         print(f"{label:<34}{_f(tally.precision):>10}{_f(tally.recall):>8}{_f(tally.f1):>7}"
               f"{_f(tally.false_edits_per_10k, 2):>13}{traps:>8}{_f(times.get(name), 2):>10}")
-    print(f"precision: right applied fixes (partial repairs too) / applied fixes (corrupted copies); recall: "
-          f"damaged places\nrestored, officials the gazetteer knows; rows with a count ran on that many corrupted "
-          f"texts and their clean records.")
+    print("precision: right applied fixes (partial repairs too) / applied fixes (corrupted copies); recall: "
+          "damaged places\nrestored, officials the gazetteer knows; rows with a count ran on that many corrupted "
+          "texts and their clean records.")
 
     naive = results.get("naive rapidfuzz")
     print(f"\n{'recall by damage kind':<22}{'places':>7}{'service':>9}{'naive':>7}  what")
