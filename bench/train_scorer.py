@@ -71,7 +71,7 @@ MONOTONE: dict[str, int] = {
     "prominence": 1, "in_office": 1, "sighted": 1, "in_article": 1, "in_full": 1, "title_fits": 1,
     "partner": 1, "byline": 1, "surname_score": 1, "given_score": 1, "rule": 1, "country_named": 1, "post_named": 1,
     "surname_is_name": -1, "surname_owned": -1, "namesake": -1, "word": -1, "other_person": -1,
-    "given_other_name": -1, "run_after": -1, "run_before": -1, "heard": -1, "contested": -1, "determiner": -1, "given_bearers": -1,
+    "given_other_name": -1, "run_after": -1, "run_before": -1, "heard": -1, "contested": -1, "determiner": -1, "given_bearers": -1, "lender_unlisted": -1,
 }
 
 

@@ -184,6 +184,9 @@ class _Article:
     # The words it writes after a first name that no reading took ("Graham Kerr"): somebody's
     # surname, whom the gazetteer may lack.
     surnames_after_first_names: frozenset[str] = frozenset()
+    # Every first name the article writes before a surname, folded -> (where, the word after):
+    # the first names of its people, listed or not ("Jose" of a minister the gazetteer lacks).
+    first_names_written: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     _surnames: list[tuple[str, str, float]] | None = None
     _folded: str | None = None
     _countries: dict[str, bool] = field(default_factory=dict)
@@ -364,6 +367,7 @@ def decide_names(
                     article.note(only, sighted=True)
                     article.bare[only] += 1
     article.surnames_after_first_names = frozenset(unread_full_names)
+    article.first_names_written = _first_names_written(mentions, index)
     # Names as written that read as somebody's ("Mark Simonds") are damage only of a person
     # the article names: read them again, now that the article's people are known.
     covered = set()
@@ -1018,6 +1022,33 @@ def _only_words_before(mention: Mention, position: int, index: NameIndex) -> boo
     )
 
 
+def _first_names_written(mentions: Sequence[Mention], index: NameIndex) -> dict[str, list[tuple[int, str]]]:
+    """Folded first name -> (its offset, the next word of more than one letter) wherever the
+    article writes a known first name before another capitalised word."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    for mention in mentions:
+        if mention.lower_case:
+            continue
+        tokens = mention.tokens
+        for at, token in enumerate(tokens[:-1]):
+            if len(token.key) < 2 or not index.is_given_name(token.key):
+                continue
+            after = next((t.key for t in tokens[at + 1 :] if len(t.key) > 1), "")
+            if after:
+                found.setdefault(token.key, []).append((token.start, after))
+    return found
+
+
+def _lent_by_unlisted(given: Token, surname_key: str, article: _Article) -> bool:
+    """Whether the article writes ``given`` elsewhere before another surname: the first name of
+    somebody it names whom the gazetteer may lack ("Secretary Jose Austin" beside a Jose Ortiz)."""
+    first_surname = surname_key.split()[0]
+    return any(
+        start != given.start and after != first_surname
+        for start, after in article.first_names_written.get(given.key, ())
+    )
+
+
 def _swapped_given(mention: Mention, position: int, index: NameIndex, article: _Article) -> _Candidate | None:
     """"Marco Lavrov" in an article that names Sergey Lavrov and Marco Rubio: the first name of
     another person the article names, put on a surname only one of its people bears. The
@@ -1025,7 +1056,8 @@ def _swapped_given(mention: Mention, position: int, index: NameIndex, article: _
     Arroyo" for Gloria Macapagal Arroyo) or initials ("Fumio J. Austin") may stand between."""
     tokens = mention.tokens
     lenders = article.first_name_bearers(index)
-    if not any(t.key in lenders for t in tokens[max(0, position - 4) : position]):
+    written = article.first_names_written
+    if not any(t.key in lenders or t.key in written for t in tokens[max(0, position - 4) : position]):
         return None  # no first name here of anybody the article names
     for surname_size in (1, 2):
         first_surname = position - surname_size + 1
@@ -1062,20 +1094,27 @@ def _swapped_reading(
     # names ("Prime Minister Kamla Manning"). (Its best-known bearer will not do: "Kate
     # Middleton" is nobody's swapped name.)
     lenders = article.first_name_bearers(index).get(given.key)
-    if not lenders or len(given.key) < 2:
+    surname_key = " ".join(t.key for t in surname)
+    unlisted_lender = not lenders and _lent_by_unlisted(given, surname_key, article)
+    if not (lenders or unlisted_lender) or len(given.key) < 2:
         return None  # no first name of anybody the article names
-    owners = bearers & article.sighted
+    owners = bearers & article.sighted or bearers & article.people
     if len(owners) == 1:
         entry_id = next(iter(owners))
     elif not owners and title:
         titled = [e for e in sorted(bearers) if _titled(index.entries[e], title)]
-        if len(titled) != 1:
+        # A post named in full tells a less known holder too ("National Security Advisor").
+        titled = titled or [e for e in sorted(bearers) if _fits_entry(title, index.entries[e])]
+        # Holders of the post who share a first name give the same fix ("President Paula
+        # Bush": George W. Bush or George Bush); it is ascribed to the better known.
+        if len({fold(index.entries[e].name.split()[0]) for e in titled}) != 1:
             return None
-        entry_id = titled[0]
+        entry_id = max(titled, key=lambda e: (index.entries[e].prominence, e))
     else:
         return None
-    lender = next((e for e in lenders if e != entry_id), "")
-    surname_key = " ".join(t.key for t in surname)
+    lender = next((e for e in lenders or () if e != entry_id), "")
+    if not lender and not (title and _fits_entry(title, index.entries[entry_id])):
+        return None  # a first name the gazetteer does not list lends only to a post the title names
     # Initials stay as written, between the words compared (as in full names).
     middle_keys = tuple(t.key for t in middle if len(t.key) > 1)
     # The person's own form whose middle names are those written, and the first name before them.
@@ -1087,23 +1126,24 @@ def _swapped_reading(
         ),
         None,
     )
-    if not lender or own is None or any(
+    if not (lender or unlisted_lender) or own is None or any(
         given.key == g or is_valid_variant(given.key, g, index.entries[entry_id], index.variants, given=True)
         for g in own.given
     ):
         return None  # their own first name, or another spelling of it ("George" Papandreou)
-    entry, other = index.entries[entry_id], index.entries[lender]
+    entry = index.entries[entry_id]
     named = entry_id in article.sighted
     written_surname = " ".join(t.text for t in surname)
+    lent_by = f"{index.entries[lender].name}, named in the article" if lender else "another person the article names"
     evidence = (
-        f"'{given.text}' is the first name of {other.name}, named in the article",
+        f"'{given.text}' is the first name of {lent_by}",
         f"'{written_surname}' is the surname of {entry.name}" + (", named in the article" if named else ""),
     )
     confidence, title_evidence = _title_bonus(0.85, title, entry.role)
     signals = _signals(
         "swapped_given", entry, title, surname_score=1.0, given_words=1.0, in_full=entry_id in article.in_full,
         # "John Maduro" may well be somebody's name; "Boris Cheney" hardly.
-        given_bearers=math.log10(1 + index.given_count(given.key)) / 3,
+        given_bearers=math.log10(1 + index.given_count(given.key)) / 3, lender_unlisted=float(not lender),
     )
     slot = len(own.given) - len(middle_keys) - 1
     # The first name as the article writes it elsewhere: "Sergey" where the gazetteer has Sergei.
