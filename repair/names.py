@@ -52,6 +52,12 @@ from gazetteer.variants import NameVariants
 from gazetteer.normalize import ROMANISED_GIVEN_NAMES, TRANSLITERATED, fold, transliteration_skeleton, vowel_frame
 
 # Words before a common noun, seldom before a name: "the court said", "a brown coat".
+# Words for a relative: the person after them may well share a surname with somebody listed
+# ("his wife Pauline Musyoka") and is nobody's first name put on another's surname.
+KIN_WORDS = frozenset(
+    "wife husband widow widower son daughter brother sister father mother uncle aunt nephew niece "
+    "cousin grandson granddaughter grandfather grandmother stepson stepdaughter spouse".split()
+)
 DETERMINERS = frozenset("the a an this these those its their his her our my your another every".split())
 # Ways an article names a country other than by its name or a word that starts like it
 # ("Russia", "Russian"): its people, its capital.
@@ -1070,6 +1076,8 @@ def _swapped_given(mention: Mention, position: int, index: NameIndex, article: _
         for given_at in range(first_surname - 1, max(-1, first_surname - 4), -1):
             if sum(len(t.key) > 1 for t in tokens[given_at + 1 : first_surname]) > 1:
                 break  # one middle name at most, besides initials
+            if given_at == 0 and mention.word_before in KIN_WORDS:
+                break  # a relative's own first name ("his son Hunter Biden")
             found = _swapped_reading(
                 tokens[given_at], tokens[given_at + 1 : first_surname], surname, bearers, index, article,
                 _title_before(mention, given_at),
@@ -1099,6 +1107,11 @@ def _swapped_reading(
     if not (lenders or unlisted_lender) or len(given.key) < 2:
         return None  # no first name of anybody the article names
     owners = bearers & article.sighted or bearers & article.people
+    if title and owners and not any(_fits_entry(title, index.entries[e]) for e in owners):
+        # The post names another bearer than the one named ("Secretary of State Dominic
+        # Pompeo" where a bare "Pompeo" was read as a provincial president of that name).
+        titled = [e for e in sorted(bearers) if _titled(index.entries[e], title)]
+        owners = set(titled) if len(titled) == 1 else owners
     if len(owners) == 1:
         entry_id = next(iter(owners))
     elif not owners and title:

@@ -76,6 +76,16 @@ UNTOUCHED = [
         "The businessman Khalil Colom met the envoy Khalil Mansour on Monday.",
         id="unlisted-first-name-twice-without-a-title",
     ),
+    pytest.param(
+        "Prime Minister Boris Johnson met the governor of the Bank of Israel, Stanley Fischer, in "
+        "London. Also there was his father Stanley Johnson.",
+        id="a-relative-sharing-a-surname-with-a-listed-first-name",
+    ),
+    pytest.param(
+        "President Paul Kagame arrived in Nairobi with Jeannette Kagame. Jeannette Mukamana, a "
+        "neighbour, greeted them.",
+        id="an-unlisted-first-name-without-a-title-lends-to-nobody",
+    ),
 ]
 
 # (text, as written, put right): applied.
@@ -373,3 +383,17 @@ def test_holders_of_a_post_who_share_a_first_name_give_one_fix(client: FlaskClie
     body = repair(client, text)
     fixes = {c["original"]: c["replacement"] for c in body["corrections"]}
     assert fixes == {"Paula Bush": "George Bush"}
+
+
+def test_a_post_names_its_holder_over_a_namesake_read_from_a_bare_surname(client: FlaskClient) -> None:
+    # "Pompeo" alone reads as the best-known Pompeo in the data, a provincial president; the
+    # title says the swapped name is the Secretary of State's.
+    text = (
+        "Foreign Secretary Dominic Raab met Pompeo in London on 29 January. "
+        "Following the meeting with US Secretary of State Dominic Pompeo, the Foreign Secretary said:"
+    )
+    body = repair(client, text)
+    fixes = {c["original"]: c["replacement"] for c in body["corrections"]}
+    assert fixes == {"Dominic Pompeo": "Mike Pompeo"}
+    [fix] = body["corrections"]
+    assert "Mike Pompeo" in fix["reason"]
