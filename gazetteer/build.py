@@ -36,7 +36,9 @@ from gazetteer.variants import NAME_PARTS_PATH, NameVariants
 
 DEFAULT_SOURCES = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "gazetteer-sources"
 SUMMARY_PATH = DATA / "SUMMARY.md"
-MAX_ROLES = 3
+# Posts kept per person, each title once: enough for the posts the news still calls them by
+# ("Foreign Secretary Raab", "Foreign Minister Kono") beside their latest ones.
+MAX_ROLES = 6
 MAX_VARIANTS = 4
 # Name-part variants are added for people likely to be in the news, not for every councillor:
 # the table's groups are large, and most legislators are never written about abroad.
@@ -344,11 +346,23 @@ def finish(people: dict[str, Person], variants: dict[str, tuple[str, ...]]) -> l
                 "country": country or "unknown",
                 "kind": "official",
                 "prominence": prominence,
-                "roles": [list(r[:4]) for r in roles[:MAX_ROLES]],
+                "roles": [list(r[:4]) for r in _distinct_titles(roles)[:MAX_ROLES]],
                 "sources": sorted(person.sources),
             }
         )
     return rows
+
+
+def _distinct_titles(roles: list[tuple[str, str, str, str, float]]) -> list[tuple[str, str, str, str, float]]:
+    """Each title and country once, at its first (most prominent, latest) place: a legislator's
+    terms are one post."""
+    seen: set[tuple[str, str]] = set()
+    distinct = []
+    for role in roles:
+        if (role[0], role[1]) not in seen:
+            seen.add((role[0], role[1]))
+            distinct.append(role)
+    return distinct
 
 
 def _role_order(role: tuple[str, str, str, str, float]) -> tuple[object, ...]:
