@@ -418,11 +418,19 @@ def _in_context(candidate: _Candidate, article: _Article, index: NameIndex) -> _
     evidence = candidate.evidence
     if candidate.entry_id in article.sighted:
         added["sighted"] = 1.0
-        why = f"'{entry.name}' is named elsewhere in the article"
+        why = _named_elsewhere(entry, article)
         if why not in evidence:
             evidence = (*evidence, why)
     merged = {**dict(candidate.signals), **added}
     return replace(candidate, evidence=evidence, signals=tuple(sorted((k, v) for k, v in merged.items() if v)))
+
+
+def _named_elsewhere(entry: Entry, article: _Article) -> str:
+    """Evidence that the article names the person, as it does: in full, or by a surname alone
+    that can only be theirs (which says less, and an editor should know it)."""
+    if entry.id in article.written:  # read exactly, in full
+        return f"'{entry.name}' is named elsewhere in the article"
+    return f"{entry.name} is named elsewhere in the article, by surname alone"
 
 
 def _article_spelling(candidate: _Candidate, article: _Article, index: NameIndex) -> _Candidate:
@@ -709,7 +717,7 @@ def _whole_surname(
             if entry.prominence < TITLED_PROMINENCE or is_valid_variant(key, surname_key, entry, index.variants):
                 continue
             written = _repaired_surname(index, entry_id, surname_key, key)
-            confidence, title_evidence = _title_bonus(prior(score, entry), title, entry.role)
+            confidence, title_evidence = _title_bonus(prior(score, entry), title, entry)
             evidence = (_surname_evidence(window, why, written), *title_evidence)
             words = tuple(written.split())
             signals = _signals("whole_surname", entry, title, damage=why, surname_score=score)
@@ -736,7 +744,7 @@ def _family_name_first(window: tuple[Token, ...], index: NameIndex, title: tuple
             if score < MIN_SURNAME_SIMILARITY or why not in EXACT_DAMAGE | {"respelled", "sound"}:
                 continue
             written = form.written.split()
-            confidence, title_evidence = _title_bonus(prior(score, entry), title, entry.role)
+            confidence, title_evidence = _title_bonus(prior(score, entry), title, entry)
             evidence = (f"'{given.text}' {describe(why, written[-1])}, family name '{family.text}' first", *title_evidence)
             signals = _signals("family_first", entry, title, damage=why, surname_score=score, given_words=1.0)
             found.append(
@@ -809,7 +817,7 @@ def _score_full_name(
         # Spelled right but for accents or an apostrophe's shape: as the article writes it
         # ("Conte" for Conté, "Nyong’o"), which is no damage.
         written = " ".join(t.text for t in surname)
-    confidence, title_evidence = _title_bonus(prior(s_score + 0.1 * g_score, entry), title, entry.role)
+    confidence, title_evidence = _title_bonus(prior(s_score + 0.1 * g_score, entry), title, entry)
     evidence = (_surname_evidence(surname, s_why, written), *g_evidence, *title_evidence)
     replacement = (*words, *written.split())
     signals = _signals(
@@ -935,7 +943,7 @@ def _surname_only(
         evidence = [_surname_evidence((token,), why, written)]
         if entry_id in article.people:
             confidence = score + 0.05
-            evidence.append(f"'{entry.name}' is named elsewhere in the article")
+            evidence.append(_named_elsewhere(entry, article))
         else:
             confidence = score - 0.05
         if namesake:
@@ -944,7 +952,7 @@ def _surname_only(
         if partner:
             confidence += 0.05
             evidence.append(f"paired with '{partner}'")
-        confidence, title_evidence = _title_bonus(confidence, title, entry.role)
+        confidence, title_evidence = _title_bonus(confidence, title, entry)
         evidence.extend(title_evidence)
         heard = frequency >= REAL_WORD_ZIPF and not (partner or title or (speaker and why == "cut"))
         if heard:
@@ -1152,7 +1160,7 @@ def _swapped_reading(
         f"'{given.text}' is the first name of {lent_by}",
         f"'{written_surname}' is the surname of {entry.name}" + (", named in the article" if named else ""),
     )
-    confidence, title_evidence = _title_bonus(0.85, title, entry.role)
+    confidence, title_evidence = _title_bonus(0.85, title, entry)
     signals = _signals(
         "swapped_given", entry, title, surname_score=1.0, given_words=1.0, in_full=entry_id in article.in_full,
         # "John Maduro" may well be somebody's name; "Boris Cheney" hardly.
@@ -1271,7 +1279,7 @@ def _lower_case(
         written = index.written_surname(entry.id, key)
         evidence = (
             f"'{token.text}' written in lower case",
-            f"'{entry.name}' is named elsewhere in the article",
+            _named_elsewhere(entry, article),
             where,
         )
         signals = _signals(
@@ -1315,7 +1323,7 @@ def _lower_case(
             reasons = (
                 f"'{token.text}' written in lower case",
                 f"'{token.text}' {describe(why, written)}",
-                f"'{entry.name}' is named elsewhere in the article",
+                _named_elsewhere(entry, article),
                 where,
             )
             signals = _signals(
@@ -1587,12 +1595,14 @@ def _fits_entry(title: tuple[str, ...], entry: Entry) -> bool:
     return _fits(title, entry.role) or any(_fits(title, role.title) for role in entry.roles[1:])
 
 
-def _title_bonus(confidence: float, title: tuple[str, ...], role: str) -> tuple[float, list[str]]:
+def _title_bonus(confidence: float, title: tuple[str, ...], entry: Entry) -> tuple[float, list[str]]:
     if not title:
         return confidence, []
     written = _title_as_written(title)
-    if _fits(title, role):
-        return confidence + 0.1, [f"title '{written}' fits {role}"]
+    # The main post first; an earlier one the title names does as well ("Foreign Secretary Raab").
+    post = next((p for p in (entry.role, *(r.title for r in entry.roles[1:])) if _fits(title, p)), "")
+    if post:
+        return confidence + 0.1, [f"title '{written}' fits {post}"]
     return confidence + 0.03, [f"after the title '{written}'"]
 
 

@@ -397,3 +397,24 @@ def test_a_post_names_its_holder_over_a_namesake_read_from_a_bare_surname(client
     assert fixes == {"Dominic Pompeo": "Mike Pompeo"}
     [fix] = body["corrections"]
     assert "Mike Pompeo" in fix["reason"]
+
+
+def test_a_title_may_name_an_earlier_post(client: FlaskClient) -> None:
+    # Dominic Raab's latest posts in the data are Deputy Prime Minister and Justice; he was
+    # Foreign Secretary before, and the title says whose surname "Raab" is.
+    text = "Foreign Secretary Mike Raab met US Secretary of State Mike Pompeo in London on Monday."
+    body = repair(client, text)
+    fixes = {c["original"]: c["replacement"] for c in body["corrections"]}
+    assert fixes == {"Mike Raab": "Dominic Raab"}
+    assert "fits Secretary of State for Foreign and Commonwealth Affairs" in body["corrections"][0]["reason"]
+
+
+def test_the_reason_says_when_the_article_names_the_person_by_surname_alone(client: FlaskClient) -> None:
+    # The article writes "Bagudu", not the gazetteer's "Abubakar Atiku Bagudu": the reason must
+    # not claim the full name is written.
+    text = "Governor Atiku Bugudu of Kebbi state has reacted to the claims. Bagudu told journalists in Abuja."
+    body = repair(client, text)
+    [fix] = [c for c in body["corrections"] if c["original"] == "Atiku Bugudu"]
+    assert fix["replacement"] == "Atiku Bagudu"
+    assert "Abubakar Atiku Bagudu is named elsewhere in the article, by surname alone" in fix["reason"]
+    assert "'Abubakar Atiku Bagudu' is named" not in fix["reason"]
