@@ -920,6 +920,8 @@ def _surname_only(
     if key in article.surnames_after_first_names:
         return None  # the surname of somebody the article names in full, listed or not ("Graham Kerr")
     partner = _known_partner(mention, index)
+    if not partner and _in_compound_name(mention, index, article):
+        return None  # one half of a name like "Afari-Gyan" is no surname of its own
     frequency = _zipf(key)
     if frequency >= VERY_COMMON_WORD_ZIPF and not partner:
         return None  # "They", "Young": never taken for a damaged name
@@ -1609,6 +1611,22 @@ def _title_bonus(confidence: float, title: tuple[str, ...], entry: Entry) -> tup
 def _title_as_written(title: tuple[str, ...]) -> str:
     """A title for an editor to read: "Foreign Minister", "VP", "SRSG"."""
     return " ".join(word.upper() if word in ABBREVIATED_TITLES else word.title() for word in title)
+
+
+def _in_compound_name(mention: Mention, index: NameIndex, article: _Article) -> bool:
+    """Whether the run's last word is one half of a name joined by a hyphen ("Afari-Gyan"):
+    the other half is a capitalised word like nobody the article names (a pair of two named
+    people, "Carneys-Sheinbom", is no compound)."""
+    token, text = mention.tokens[-1], article.text
+    joined = []
+    if text[token.end : token.end + 1] == "-" and mention.hyphen_neighbours:
+        joined.append(mention.hyphen_neighbours[-1])
+    if len(mention.tokens) == 1 and text[token.start - 1 : token.start] == "-" and mention.hyphen_neighbours:
+        joined.append(mention.hyphen_neighbours[0])
+    return any(
+        len(word) >= 2 and word[:1].isupper() and word[1:2].islower() and not article.alike(fold(word), index)
+        for word in joined
+    )
 
 
 def _known_partner(mention: Mention, index: NameIndex) -> str:

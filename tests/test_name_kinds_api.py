@@ -77,6 +77,10 @@ UNTOUCHED = [
         id="unlisted-first-name-twice-without-a-title",
     ),
     pytest.param(
+        "Joseph Kwadwo Ofori spoke first. Later the electoral commissioner, Afari-Gyan, declared the results.",
+        id="one-half-of-a-hyphenated-name",
+    ),
+    pytest.param(
         "Prime Minister Boris Johnson met the governor of the Bank of Israel, Stanley Fischer, in "
         "London. Also there was his father Stanley Johnson.",
         id="a-relative-sharing-a-surname-with-a-listed-first-name",
