@@ -601,9 +601,10 @@ def near_kind(a: str, b: str) -> tuple[float, str] | None:
 _VOWELS = frozenset("aeiouy")
 _JOINERS = re.compile(r"[\s'-]")
 # Endings English puts on a name to make a word of it: Putinism, Trumpist, Blairite, Chavista,
-# Reaganomics, Obamacare, Watergate.
+# Reaganomics, Obamacare, Watergate; and Arabic's nisba, which makes a name of a place, a
+# movement or a publication of one (Nasiriya, Husseiniya, Hilaliya).
 DERIVED_ENDINGS = frozenset(
-    "ism isms ist ists ite ites ian ians ista istas ismo nomics care gate mania esque".split()
+    "ism isms ist ists ite ites ian ians ista istas ismo nomics care gate mania esque iya iyya iyah".split()
 )
 # Letters and pairs a scanner mistakes for one another, each mapped to one spelling: rn/m,
 # cl/d, ii/u, li/h, vv/w, ri/n, c/e, and l/I (which folding has made l/i).
