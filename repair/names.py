@@ -404,6 +404,8 @@ def decide_names(
     # (How often a spelling recurs is no evidence: machine translation repeats its slips.)
     decisions: list[Decision] = []
     for candidate in candidates:
+        if len(candidate.tokens) > 1 and _compound_after(candidate.tokens[-1], index, article):
+            continue  # "Fernando Marrino-Aguirre" is somebody's full name, not Marroni's misspelt
         decisions.extend(_decision(text, _in_context(candidate, article, index), scorer))
     decisions = [d for d in decisions if d.confidence >= min_confidence]
     return sorted(decisions, key=lambda d: d.start)
@@ -1613,10 +1615,27 @@ def _title_as_written(title: tuple[str, ...]) -> str:
     return " ".join(word.upper() if word in ABBREVIATED_TITLES else word.title() for word in title)
 
 
+def _compound_after(token: Token, index: NameIndex, article: _Article) -> bool:
+    """Whether a name's last word goes on across a hyphen into a capitalised word like nobody
+    the article names: the first half of a compound surname."""
+    match = _HYPHENED_WORD.match(article.text, token.end)
+    return bool(match) and not _like_named_in_full(match.group(1), index, article)
+
+
+def _like_named_in_full(word: str, index: NameIndex, article: _Article) -> bool:
+    """Whether a word is like the surname of somebody the article names in full: the other
+    half of a pair ("Carneys-Sheinbom"), not of a compound. (Anybody it names would not do:
+    the half itself, read alone, may be all that named an "Aguirre".)"""
+    return any(entry_id in article.in_full for _surname, entry_id in article.alike(fold(word), index))
+
+
+_HYPHENED_WORD = re.compile(r"-([A-Z][a-z][\w'’]*)")
+
+
 def _in_compound_name(mention: Mention, index: NameIndex, article: _Article) -> bool:
     """Whether the run's last word is one half of a name joined by a hyphen ("Afari-Gyan"):
-    the other half is a capitalised word like nobody the article names (a pair of two named
-    people, "Carneys-Sheinbom", is no compound)."""
+    the other half is a capitalised word like nobody the article names in full (a pair of two
+    named people, "Carneys-Sheinbom", is no compound)."""
     token, text = mention.tokens[-1], article.text
     joined = []
     if text[token.end : token.end + 1] == "-" and mention.hyphen_neighbours:
@@ -1624,7 +1643,7 @@ def _in_compound_name(mention: Mention, index: NameIndex, article: _Article) -> 
     if len(mention.tokens) == 1 and text[token.start - 1 : token.start] == "-" and mention.hyphen_neighbours:
         joined.append(mention.hyphen_neighbours[0])
     return any(
-        len(word) >= 2 and word[:1].isupper() and word[1:2].islower() and not article.alike(fold(word), index)
+        len(word) >= 2 and word[:1].isupper() and word[1:2].islower() and not _like_named_in_full(word, index, article)
         for word in joined
     )
 

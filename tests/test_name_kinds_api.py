@@ -81,6 +81,10 @@ UNTOUCHED = [
         id="one-half-of-a-hyphenated-name",
     ),
     pytest.param(
+        "Smart Mobs picks up a story by Fernando Marrino-Aguirre on OhmyNews about Argentina.",
+        id="full-name-going-on-into-a-hyphenated-surname",
+    ),
+    pytest.param(
         "Prime Minister Boris Johnson met the governor of the Bank of Israel, Stanley Fischer, in "
         "London. Also there was his father Stanley Johnson.",
         id="a-relative-sharing-a-surname-with-a-listed-first-name",
