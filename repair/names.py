@@ -1619,7 +1619,7 @@ def _compound_after(token: Token, index: NameIndex, article: _Article) -> bool:
     """Whether a name's last word goes on across a hyphen into a capitalised word like nobody
     the article names: the first half of a compound surname."""
     match = _HYPHENED_WORD.match(article.text, token.end)
-    return bool(match) and not _like_named_in_full(match.group(1), index, article)
+    return match is not None and not _like_named_in_full(match.group(1), index, article)
 
 
 def _like_named_in_full(word: str, index: NameIndex, article: _Article) -> bool:
