@@ -381,7 +381,8 @@ def decide_names(
             # A surname alone names its best-known bearer ("Putin said"); the last word of
             # a longer name does not ("the Constitutional Court" is no Richard Court).
             # ("Greek Prime Minister": a word with more of the run after it stands in it.)
-            only = _exact_surname_owner(index, last.key, article) if _only_words_before(mention, len(tokens) - 1, index) else ""
+            standing_alone = _only_words_before(mention, len(tokens) - 1, index)
+            only = _exact_surname_owner(index, last.key, article) if standing_alone else ""
             if only:
                 article.note(only, sighted=True)
                 article.bare[only] += 1
