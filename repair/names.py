@@ -1558,14 +1558,15 @@ _QUOTE_MARKS = re.compile('["\u201c\u201d\u00ab\u00bb\n]')
 
 def _title_before(mention: Mention, position: int) -> tuple[str, ...]:
     """The title words just before token ``position`` ("Prime Minister"), in order."""
-    words = []
-    i = position - 1
-    while i >= 0 and mention.tokens[i].key in TITLES:
-        words.append(mention.tokens[i].key)
-        i -= 1
-    if i < 0 and mention.word_before in TITLES:
-        words.append(mention.word_before)
-    return tuple(reversed(words))
+    tokens = mention.tokens
+    first = position
+    while first > 0 and tokens[first - 1].key in TITLES:
+        first -= 1
+    # (Most words have no title before them: no list is made for those.)
+    titles = tuple([t.key for t in tokens[first:position]]) if first < position else ()
+    if first == 0 and mention.word_before in TITLES:
+        return (mention.word_before, *titles)
+    return titles
 
 
 def _fits(title: tuple[str, ...], role: str) -> bool:
