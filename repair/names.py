@@ -455,6 +455,7 @@ def _full_names(text: str, mention: Mention, index: NameIndex) -> list[_Candidat
     """The best non-overlapping first-name-and-surname readings of a capitalised run."""
     tokens = mention.tokens
     found: list[_Candidate] = []
+    readings = _readings(index)
     for size in range(min(MAX_WINDOW, len(tokens)), 1, -1):
         for first in range(len(tokens) - size + 1):
             window = tokens[first : first + size]
@@ -469,7 +470,7 @@ def _full_names(text: str, mention: Mention, index: NameIndex) -> list[_Candidat
                 continue  # "Tamim bin Hamad Al Thani": "Hamad Al Thani" is his father's name
 
             context = _title_before(mention, first)
-            best = _best_full_name_of(window, index, context, recase=not mention.capitals_around)
+            best = _best_full_name_of(window, index, readings, context, recase=not mention.capitals_around)
             if best and dict(best.signals).get("path:recase_full") and _inside_quote(text, window[0].start):
                 continue  # capitals in a quotation are the speaker's emphasis, not damage
             if best and not best.exact and not mention.capitals_around:
@@ -505,14 +506,25 @@ _READINGS: weakref.WeakKeyDictionary[NameIndex, dict[_WindowKey, _WindowAnswer]]
 _READINGS_KEPT = 16384
 
 
-def _best_full_name_of(
-    window: tuple[Token, ...], index: NameIndex, title: tuple[str, ...], *, recase: bool
-) -> _Candidate | None:
-    """``_best_full_name``, kept per distinct window."""
+def _readings(index: NameIndex) -> dict[_WindowKey, _WindowAnswer]:
+    """The readings kept for ``index``. (Asked once per run: a weak dictionary's look-up
+    is Python's, a microsecond.)"""
     readings = _READINGS.get(index)
     if readings is None:
         readings = _READINGS[index] = {}
-    key = (tuple(t.text for t in window), title, recase)
+    return readings
+
+
+def _best_full_name_of(
+    window: tuple[Token, ...],
+    index: NameIndex,
+    readings: dict[_WindowKey, _WindowAnswer],
+    title: tuple[str, ...],
+    *,
+    recase: bool,
+) -> _Candidate | None:
+    """``_best_full_name``, kept per distinct window in ``readings`` (``_readings(index)``)."""
+    key = (tuple([t.text for t in window]), title, recase)
     try:
         # One look-up, not "in" then "[]": a thread of a threaded worker may empty it between.
         answer = readings[key]
@@ -528,7 +540,7 @@ def _best_full_name_of(
     if answer is None:
         return None
     positions, reading = answer
-    return replace(reading, tokens=tuple(window[i] for i in positions))
+    return replace(reading, tokens=tuple([window[i] for i in positions]))
 
 
 def _best_full_name(
