@@ -28,6 +28,10 @@ class Deadline:
             self.missed = True
         return self.missed
 
+    def may_pass(self) -> bool:
+        """Whether ``passed`` can ever say yes: not for a deadline of ``None`` not yet missed."""
+        return self.at != math.inf or self.missed
+
     def remaining(self) -> float:
         """Seconds left (``math.inf`` without a deadline; 0 once past)."""
         return max(0.0, self.at - self.clock())

@@ -108,6 +108,11 @@ _POSSESSIVE = re.compile(rf"[{APOSTROPHES}](?<={_LETTER}[{APOSTROPHES}])[sS](?!{
 _SPEECH_VERB_SPELLINGS = tuple(sorted(SPEECH_VERBS))
 # What ends a sentence, then spaces up to where the next one starts.
 _SENTENCE_END = re.compile(r"(?:[.!?:;\n\u201c\"]|\A)[\s\u201c\"']*\Z")
+# The same read backwards from a run's start in the reversed text, without the text's start:
+# matched at one place, where the search above tries every one of the eight characters before.
+_SENTENCE_END_BEFORE = re.compile(r"[\s\u201c\"']*[.!?:;\n\u201c\"]")
+# How far before a run a sentence's end is looked for.
+_SENTENCE_END_REACH = 8
 # Titles a name follows in lower case as in capitals ("President trump", "Mr. brown"),
 # capitalised as a title before a name is: "the prime minister may call elections" is no May.
 # Looked for in one scan: a pattern that opens with capitals is tried only where one of them
@@ -118,6 +123,10 @@ _LOWER_WORD = re.compile(rf"[a-z]{{3,}}(?:[{APOSTROPHES}][a-z]+)?(?!{_LETTER})")
 _NEXT_WORD = re.compile(rf"{_NOT_LETTER}*({_WORD_PATTERN})")
 # After a run: a transcript's speaker label ("POMPEO:"), if any, and the next word, in one match.
 _LABEL_AND_NEXT_WORD = re.compile(rf"([ \t]*:)?(?:{_NOT_LETTER}*({_WORD_PATTERN}))?")
+
+
+# Builds a named tuple from its fields in C, without the Python call its constructor makes.
+_new_tuple = tuple.__new__
 
 
 class Token(NamedTuple):
@@ -191,9 +200,11 @@ def find_mentions(text: str) -> list[Mention]:
         for at, run in pieces:
             shape = _run_words(run) if len(run) <= _KEPT_RUN else _run_words.__wrapped__(run)
             if shape:
+                # (Made as tuples, not through Token's own constructor: a call in Python less
+                # per word, on every word of every run.)
                 tokens = tuple([
-                    Token(stem, at + offset, at + offset + len(stem), possessive, key)
-                    for offset, stem, key, possessive in shape.words
+                    _new_tuple(Token, (stem, at + offset, at + offset + length, possessive, key))
+                    for offset, stem, length, key, possessive in shape.words
                 ])
                 mentions.append(_mention(text, reversed_text, lines, tokens, lower_case=False, shape=shape))
     slots = [m.end() for m in _POSSESSIVE.finditer(text)] + _speech_verbs(text)
@@ -267,7 +278,7 @@ def _first_and_last_lower_case(text: str, start: int, stop: int) -> tuple[int, i
 class _RunShape(NamedTuple):
     """What a capitalised run's words are, whatever its place in the text."""
 
-    words: tuple[tuple[int, str, str, bool], ...]  # (offset in the run, stem, key, possessive)
+    words: tuple[tuple[int, str, int, str, bool], ...]  # (offset in the run, stem, its length, key, possessive)
     in_capitals: bool  # a word of it is all capitals
     lead_titles: int  # Mention's two counts of titles
     titles_after_opener: int
@@ -292,12 +303,12 @@ def _run_words(run: str) -> _RunShape | None:
     found = []
     for word in words:
         stem, key = _stem_and_key(word.rstrip("."))  # an initial's full stop
-        found.append((offset, stem, key, len(stem) != len(word.rstrip("."))))
+        found.append((offset, stem, len(stem), key, len(stem) != len(word.rstrip("."))))
         offset += len(word) + 1
-    keys = [key for _offset, _stem, key, _possessive in found]
+    keys = [key for _offset, _stem, _length, key, _possessive in found]
     return _RunShape(
         tuple(found),
-        any(stem.isupper() for _offset, stem, _key, _possessive in found),
+        any(stem.isupper() for _offset, stem, _length, _key, _possessive in found),
         _titles_from(keys, 0),
         _titles_from(keys, 1),
     )
@@ -328,7 +339,8 @@ def _mention(
         keys = [t.key for t in run]
         shape = _RunShape((), any(t.text.isupper() for t in run), _titles_from(keys, 0), _titles_from(keys, 1))
     start = run[0].start
-    end = _word_end(text, run[-1])
+    last = run[-1]
+    end = last.end + 2 if last.possessive else last.end  # with its possessive ending
     before_match = _NEXT_WORD.match(reversed_text, len(text) - start)
     after_match = _LABEL_AND_NEXT_WORD.match(text, end)
     assert after_match is not None  # both its parts are optional: it always matches
@@ -350,8 +362,16 @@ def _mention(
     capitals_around = after_match.group(1) is not None or (
         shape.in_capitals and not lines.has_lower_case_outside(start, end)
     )
-    # (Positional, in the fields' order: this runs a hundred times an article.)
-    return Mention(
+    # A sentence's end before it, looked for backwards at one place; near the text's start,
+    # where the text's start ends a sentence too, forwards.
+    if start > _SENTENCE_END_REACH:
+        backwards = len(text) - start
+        sentence_start = _SENTENCE_END_BEFORE.match(reversed_text, backwards, backwards + _SENTENCE_END_REACH) is not None
+    else:
+        sentence_start = start == 0 or _SENTENCE_END.search(text, 0, start) is not None
+    # (Positional, in the fields' order, and made as a tuple without Mention's constructor:
+    # this runs a hundred times an article.)
+    return _new_tuple(Mention, (
         run,  # tokens
         before_key,  # word_before
         _stem_and_key(after)[1] if after else "",  # word_after
@@ -359,10 +379,10 @@ def _mention(
         tuple(neighbours),  # hyphen_neighbours
         continues,
         capitals_around,
-        _SENTENCE_END.search(text, max(0, start - 8), start) is not None or start == 0,  # sentence_start
+        sentence_start,
         shape.lead_titles,
         shape.titles_after_opener,
-    )
+    ))
 
 
 @lru_cache(maxsize=16384)

@@ -331,9 +331,14 @@ def decide_names(
     returned, and ``deadline.missed`` says the list is partial.
     """
     scorer = scorer or load_scorer()
+    if deadline is not None and not deadline.may_pass():
+        deadline = None  # none set: not asked between mentions, a clock read each time
     article = _Article(text=text, words=frozenset(t.key for m in mentions if not m.lower_case for t in m.tokens))
     unread_full_names: set[str] = set()
-    leftovers: list[tuple[Mention, Token]] = []
+    # The last words of runs no reading took, which may stand alone as surnames
+    # (_surname_only), and the runs with two words or more no reading took, with their ids.
+    last_words: list[tuple[Mention, Token]] = []
+    unread_runs: list[tuple[Mention, set[int]]] = []
     candidates: list[_Candidate] = []
     questions: list[_Candidate] = []
     for mention in mentions:
@@ -341,7 +346,18 @@ def decide_names(
             break
         if mention.lower_case:
             continue
-        chosen = _full_names(text, mention, index) if len(mention.tokens) > 1 else []
+        tokens = mention.tokens
+        if len(tokens) == 1:
+            # A word alone (most runs): no full name to read, and it stands alone.
+            token = tokens[0]
+            if len(token.key) >= 3:
+                last_words.append((mention, token))
+            only = _exact_surname_owner(index, token.key, article)
+            if only:
+                article.note(only, sighted=True)
+                article.bare[only] += 1
+            continue
+        chosen = _full_names(text, mention, index)
         # A reading that is only a question leaves its words to be read in the article's
         # light ("Lucy Fischer" in a byline is the newsroom's Lucy Fisher).
         questions += [c for c in chosen if dict(c.signals).get("unconfirmed")]
@@ -361,44 +377,46 @@ def decide_names(
             if candidate.confidence >= 0.8 and not dict(candidate.signals).get("other_person"):
                 article.note(candidate.entry_id, in_full=True)
             candidates.append(candidate)
-        for position, token in enumerate(mention.tokens):
-            if id(token) not in covered:
-                leftovers.append((mention, token))
-                # A surname alone names its best-known bearer ("Putin said"); the last word of
-                # a longer name does not ("the Constitutional Court" is no Richard Court).
-                # ("Greek Prime Minister": a word with more of the run after it stands in it.)
-                standing_alone = position == len(mention.tokens) - 1 and _only_words_before(mention, position, index)
-                only = _exact_surname_owner(index, token.key, article) if standing_alone else ""
-                if only:
-                    article.note(only, sighted=True)
-                    article.bare[only] += 1
+        free = {id(t) for t in tokens if id(t) not in covered}
+        if len(free) >= 2:
+            unread_runs.append((mention, free))
+        last = tokens[-1]
+        if id(last) in free:
+            if len(last.key) >= 3:
+                last_words.append((mention, last))
+            # A surname alone names its best-known bearer ("Putin said"); the last word of
+            # a longer name does not ("the Constitutional Court" is no Richard Court).
+            # ("Greek Prime Minister": a word with more of the run after it stands in it.)
+            standing_alone = _only_words_before(mention, len(tokens) - 1, index)
+            only = _exact_surname_owner(index, last.key, article) if standing_alone else ""
+            if only:
+                article.note(only, sighted=True)
+                article.bare[only] += 1
     article.surnames_after_first_names = frozenset(unread_full_names)
     article.first_names_written = _first_names_written(mentions, index)
     # Names as written that read as somebody's ("Mark Simonds") are damage only of a person
     # the article names: read them again, now that the article's people are known.
     covered = set()
-    free: dict[int, set[int]] = {}
-    for mention, token in leftovers:
-        free.setdefault(id(mention), set()).add(id(token))
-    for mention in mentions:
-        if mention.lower_case or len(free.get(id(mention), ())) < 2:
-            continue
-        for candidate in _named_in_article(mention, free[id(mention)], index, article):
+    for mention, free in unread_runs:
+        for candidate in _named_in_article(mention, free, index, article):
             candidates.append(candidate)
             covered.update(id(t) for t in candidate.tokens)
     candidates += [q for q in questions if not any(id(t) in covered for t in q.tokens)]
     covered.update(id(t) for q in questions for t in q.tokens)
-    leftovers = [(m, t) for m, t in leftovers if id(t) not in covered]
-    for mention, token in leftovers:
+    if covered:
+        last_words = [(m, t) for m, t in last_words if id(t) not in covered]
+    for mention, token in last_words:
         if deadline is not None and deadline.passed():
             break
         alone = _surname_only(mention, token, index, article)
         if alone:
             candidates.append(alone)
     for mention in mentions:
+        if not mention.lower_case:
+            continue
         if deadline is not None and deadline.passed():
             break
-        lower = _lower_case(mention, index, article) if mention.lower_case else None
+        lower = _lower_case(mention, index, article)
         if lower:
             candidates.append(lower)
     # (How often a spelling recurs is no evidence: machine translation repeats its slips.)
@@ -453,6 +471,7 @@ def _full_names(text: str, mention: Mention, index: NameIndex) -> list[_Candidat
     """The best non-overlapping first-name-and-surname readings of a capitalised run."""
     tokens = mention.tokens
     found: list[_Candidate] = []
+    readings = _readings(index)
     for size in range(min(MAX_WINDOW, len(tokens)), 1, -1):
         for first in range(len(tokens) - size + 1):
             window = tokens[first : first + size]
@@ -467,7 +486,7 @@ def _full_names(text: str, mention: Mention, index: NameIndex) -> list[_Candidat
                 continue  # "Tamim bin Hamad Al Thani": "Hamad Al Thani" is his father's name
 
             context = _title_before(mention, first)
-            best = _best_full_name_of(window, index, context, recase=not mention.capitals_around)
+            best = _best_full_name_of(window, index, readings, context, recase=not mention.capitals_around)
             if best and dict(best.signals).get("path:recase_full") and _inside_quote(text, window[0].start):
                 continue  # capitals in a quotation are the speaker's emphasis, not damage
             if best and not best.exact and not mention.capitals_around:
@@ -503,14 +522,25 @@ _READINGS: weakref.WeakKeyDictionary[NameIndex, dict[_WindowKey, _WindowAnswer]]
 _READINGS_KEPT = 16384
 
 
-def _best_full_name_of(
-    window: tuple[Token, ...], index: NameIndex, title: tuple[str, ...], *, recase: bool
-) -> _Candidate | None:
-    """``_best_full_name``, kept per distinct window."""
+def _readings(index: NameIndex) -> dict[_WindowKey, _WindowAnswer]:
+    """The readings kept for ``index``. (Asked once per run: a weak dictionary's look-up
+    is Python's, a microsecond.)"""
     readings = _READINGS.get(index)
     if readings is None:
         readings = _READINGS[index] = {}
-    key = (tuple(t.text for t in window), title, recase)
+    return readings
+
+
+def _best_full_name_of(
+    window: tuple[Token, ...],
+    index: NameIndex,
+    readings: dict[_WindowKey, _WindowAnswer],
+    title: tuple[str, ...],
+    *,
+    recase: bool,
+) -> _Candidate | None:
+    """``_best_full_name``, kept per distinct window in ``readings`` (``_readings(index)``)."""
+    key = (tuple([t.text for t in window]), title, recase)
     try:
         # One look-up, not "in" then "[]": a thread of a threaded worker may empty it between.
         answer = readings[key]
@@ -526,7 +556,7 @@ def _best_full_name_of(
     if answer is None:
         return None
     positions, reading = answer
-    return replace(reading, tokens=tuple(window[i] for i in positions))
+    return replace(reading, tokens=tuple([window[i] for i in positions]))
 
 
 def _best_full_name(
@@ -1565,14 +1595,15 @@ _QUOTE_MARKS = re.compile('["\u201c\u201d\u00ab\u00bb\n]')
 
 def _title_before(mention: Mention, position: int) -> tuple[str, ...]:
     """The title words just before token ``position`` ("Prime Minister"), in order."""
-    words = []
-    i = position - 1
-    while i >= 0 and mention.tokens[i].key in TITLES:
-        words.append(mention.tokens[i].key)
-        i -= 1
-    if i < 0 and mention.word_before in TITLES:
-        words.append(mention.word_before)
-    return tuple(reversed(words))
+    tokens = mention.tokens
+    first = position
+    while first > 0 and tokens[first - 1].key in TITLES:
+        first -= 1
+    # (Most words have no title before them: no list is made for those.)
+    titles = tuple([t.key for t in tokens[first:position]]) if first < position else ()
+    if first == 0 and mention.word_before in TITLES:
+        return (mention.word_before, *titles)
+    return titles
 
 
 def _fits(title: tuple[str, ...], role: str) -> bool:
