@@ -51,13 +51,13 @@ from gazetteer.loader import Entry
 from gazetteer.variants import NameVariants
 from gazetteer.normalize import ROMANISED_GIVEN_NAMES, TRANSLITERATED, fold, transliteration_skeleton, vowel_frame
 
-# Words before a common noun, seldom before a name: "the court said", "a brown coat".
 # Words for a relative: the person after them may well share a surname with somebody listed
 # ("his wife Pauline Musyoka") and is nobody's first name put on another's surname.
 KIN_WORDS = frozenset(
     "wife husband widow widower son daughter brother sister father mother uncle aunt nephew niece "
     "cousin grandson granddaughter grandfather grandmother stepson stepdaughter spouse".split()
 )
+# Words before a common noun, seldom before a name: "the court said", "a brown coat".
 DETERMINERS = frozenset("the a an this these those its their his her our my your another every".split())
 # Ways an article names a country other than by its name or a word that starts like it
 # ("Russia", "Russian"): its people, its capital.
