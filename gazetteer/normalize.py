@@ -22,10 +22,14 @@ def fold_uncached(text: str) -> str:
         return " ".join(text.replace("`", "'").casefold().split())
     for mark in APOSTROPHES[1:]:
         text = text.replace(mark, "'")
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text).translate(_SCHWA)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     # unidecode catches the letters NFKD leaves alone (ł, ø, ß) and other scripts.
-    return " ".join(unidecode(stripped).casefold().split())
+    return " ".join(unidecode(stripped).replace("`", "'").casefold().split())
+
+
+# unidecode writes Azerbaijani's schwa as "@"; English writes it "a" (Əliyev is Aliyev).
+_SCHWA = str.maketrans({"Ə": "A", "ə": "a", "ǝ": "a", "Ǝ": "A"})
 
 
 # Articles repeat their words; the index folds each name once and needs no cache.

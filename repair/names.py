@@ -190,6 +190,9 @@ class _Article:
     # The words it writes after a first name that no reading took ("Graham Kerr"): somebody's
     # surname, whom the gazetteer may lack.
     surnames_after_first_names: frozenset[str] = frozenset()
+    # The words of runs of names no reading took ("Jaramogi Oginga Odinga"), folded -> where:
+    # names as the article writes them, of people listed or not.
+    names_as_written: dict[str, set[int]] = field(default_factory=dict)
     # Every first name the article writes before a surname, folded -> (where, the word after):
     # the first names of its people, listed or not ("Jose" of a minister the gazetteer lacks).
     first_names_written: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
@@ -403,6 +406,7 @@ def decide_names(
             covered.update(id(t) for t in candidate.tokens)
     candidates += [q for q in questions if not any(id(t) in covered for t in q.tokens)]
     covered.update(id(t) for q in questions for t in q.tokens)
+    article.names_as_written = _names_as_written(unread_runs, covered)
     if covered:
         last_words = [(m, t) for m, t in last_words if id(t) not in covered]
     for mention, token in last_words:
@@ -424,6 +428,8 @@ def decide_names(
     for candidate in candidates:
         if len(candidate.tokens) > 1 and _compound_after(candidate.tokens[-1], index, article):
             continue  # "Fernando Marrino-Aguirre" is somebody's full name, not Marroni's misspelt
+        if _changes_a_name_as_written(candidate, index, article):
+            continue
         decisions.extend(_decision(text, _in_context(candidate, article, index), scorer))
     decisions = [d for d in decisions if d.confidence >= min_confidence]
     return sorted(decisions, key=lambda d: d.start)
@@ -951,6 +957,8 @@ def _surname_only(
         return None  # spelled right for someone the article names, in full or more than once
     if key in article.surnames_after_first_names:
         return None  # the surname of somebody the article names in full, listed or not ("Graham Kerr")
+    if _NICKNAME_AFTER.match(article.text, token.end):
+        return None  # a first name before a nickname and a surname: Ragowo “Didit” Hediprasetyo
     partner = _known_partner(mention, index)
     if not partner and _in_compound_name(mention, index, article):
         return None  # one half of a name like "Afari-Gyan" is no surname of its own
@@ -1029,13 +1037,46 @@ def _surname_only(
     return _pick(scored, index)
 
 
+def _names_as_written(unread_runs: Sequence[tuple[Mention, set[int]]], covered: set[int]) -> dict[str, set[int]]:
+    """The words of runs of two names or more that no reading took, folded -> where they
+    start: names the article writes as they are ("Jaramogi Oginga Odinga", "Ozoda
+    Rahmonova"), whether the gazetteer lists their bearers or not."""
+    found: dict[str, set[int]] = {}
+    for mention, free in unread_runs:
+        names = [
+            t for t in mention.tokens[mention.lead_titles :]
+            if id(t) in free and id(t) not in covered and len(t.key) > 1 and t.key not in TITLES
+        ]
+        if len(names) < 2:
+            continue  # a title and a surname ("Secretary Austinu") may be a slip repeated
+        for token in names:
+            found.setdefault(token.key, set()).add(token.start)
+    return found
+
+
+def _changes_a_name_as_written(candidate: _Candidate, index: NameIndex, article: _Article) -> bool:
+    """Whether a fix would change a surname the article writes as a name elsewhere: in a run of
+    names no reading took ("Oginga's children" beside "Jaramogi Oginga Odinga"), or as the
+    surname of another person it names in full ("Emmanuel Adama Mahama" beside John Mahama)."""
+    if candidate.exact:
+        return False
+    token = candidate.tokens[-1]
+    if fold(candidate.replacement_words[-1]) == token.key:
+        return False  # the surname stays; a first name changes
+    if article.names_as_written.get(token.key, set()) - {token.start}:
+        return True
+    return any(e != candidate.entry_id for e in index.surname(token.key) & article.in_full)
+
+
 def _unread_full_name(mention: Mention, covered: set[int], index: NameIndex) -> bool:
     """Whether a run ends in a first name and a surname that no reading took ("Graham Kerr"):
     somebody's name as written, whom the gazetteer may lack."""
     tokens = mention.tokens
     return (
         len(tokens) > 1 and id(tokens[-1]) not in covered and id(tokens[-2]) not in covered
-        and len(tokens[-2].key) > 1 and tokens[-2].key not in TITLES and index.is_given_name(tokens[-2].key)
+        and len(tokens[-2].key) > 1 and tokens[-2].key not in TITLES
+        # A first name of an official, or one the name table knows ("Ozoda Rahmonova").
+        and (index.is_given_name(tokens[-2].key) or index.variants.is_name(tokens[-2].key))
     )
 
 
@@ -1662,6 +1703,9 @@ def _like_named_in_full(word: str, index: NameIndex, article: _Article) -> bool:
 
 _HYPHENED_WORD = re.compile(r"-([A-Z][a-z][\w'’]*)")
 
+# A nickname in quotation marks between a first name and a surname: Joko “Jokowi” Widodo.
+_NICKNAME_AFTER = re.compile(r"""\s+["“‘'][A-Z][\w.'’-]*["”’']\s+[A-Z]""")
+
 
 def _in_compound_name(mention: Mention, index: NameIndex, article: _Article) -> bool:
     """Whether the run's last word is one half of a name joined by a hyphen ("Afari-Gyan"):
@@ -1744,6 +1788,10 @@ def is_valid_variant(
         return False
     if rendering_key(written) == rendering_key(gazetteer_key):
         return True
+    if written.removesuffix("h") == gazetteer_key.removesuffix("h") and len(written) >= 5 and (
+        entry.country in TRANSLITERATED or entry.country == "unknown"
+    ):
+        return True  # a final "h" is written or not in a transliteration: Viphavanh, Abdallah, Fatimah
     if entry.country not in TRANSLITERATED:
         if not given or entry.country not in ROMANISED_GIVEN_NAMES:
             return False
