@@ -152,6 +152,9 @@ class NameIndex:
         self._given_variants: dict[str, frozenset[str]] = {}
         self._similar_surnames: dict[str, list[str]] = {}
         self._close_surnames: dict[tuple[str, float], list[tuple[str, float, str]]] = {}
+        self._surnames_borne_from: dict[float, frozenset[str]] = {}
+        self._name_groups: dict[str, frozenset[int]] = {}
+        self._forms: dict[str, tuple[NameForm, ...]] = {}
         self._best_known: dict[str, str] = {}
         self._full_name_candidates: dict[tuple[str, str], tuple[str, ...]] = {}
         self._surname_keys: dict[str, frozenset[str]] = {}
@@ -227,10 +230,17 @@ class NameIndex:
         """Whether ``key`` (folded) is anyone's first name."""
         return key in self._all_given
 
-    def forms(self, entry_id: str) -> list[NameForm]:
-        """Every full-name form of one entry."""
-        entry = self.entries[entry_id]
-        return [f for name in entry.full_names for f in self._full[fold(name)] if f.entry_id == entry_id]
+    def forms(self, entry_id: str) -> tuple[NameForm, ...]:
+        """Every full-name form of one entry. Kept: the same people are asked about again
+        and again (each bearer of a surname, for each first name written before it), and
+        folding and looking up each of their names every time was some 4% of reading an
+        unseen article."""
+        found = self._forms.get(entry_id)
+        if found is None:
+            entry = self.entries[entry_id]
+            found = tuple([f for name in entry.full_names for f in self._full[fold(name)] if f.entry_id == entry_id])
+            _keep(self._forms, entry_id, found)
+        return found
 
     def similar_surnames(self, key: str) -> list[str]:
         """Folded surnames that may be ``key`` misspelt: close in letters or in sound.
@@ -277,17 +287,25 @@ class NameIndex:
         """
         found = self._close_surnames.get((key, owned_from))
         if found is None:
+            borne = self._borne_from(owned_from) if owned_from else frozenset()
             found = [
                 (surname, *similarity(key, surname))
                 for surname in self.similar_surnames(key)
-                if (not owned_from or self._borne_from(surname, owned_from)) and may_be_alike(key, surname)
+                if (not owned_from or surname in borne) and may_be_alike(key, surname)
             ]
             _keep(self._close_surnames, (key, owned_from), found)
         return found
 
-    def _borne_from(self, key: str, prominence: float) -> bool:
-        """Whether somebody at least this prominent bears the surname ``key`` (folded)."""
-        return any(self.entries[e].prominence >= prominence for e in self._surname.get(key, ()))
+    def _borne_from(self, prominence: float) -> frozenset[str]:
+        """The folded surnames somebody at least this prominent bears. Made once per prominence
+        asked for (a few hundredths of a second), where testing the bearers of each of a word's
+        look-alikes was a third of looking up a word never seen."""
+        found = self._surnames_borne_from.get(prominence)
+        if found is None:
+            prominent = {entry_id for entry_id, entry in self.entries.items() if entry.prominence >= prominence}
+            found = frozenset(key for key, owners in self._surname.items() if not owners.isdisjoint(prominent))
+            self._surnames_borne_from[prominence] = found
+        return found
 
     def given_variants(self, key: str) -> frozenset[str]:
         """Given names ``key`` (folded) may be a spelling of (``misspelt_given``), itself included.
@@ -366,11 +384,14 @@ class NameIndex:
                     owners = self._surname.get(surname_key)
                     if not owners:
                         continue
-                    both = [owners & given_ids for given_ids in by_given]  # intersections run in C
+                    # (Most look-alikes have no bearer of the first name: tested without making
+                    # a set for each.)
+                    if all(owners.isdisjoint(given_ids) for given_ids in by_given):
+                        continue
                     # Repair scores only surnames this alike (a sound alone is not enough).
-                    if any(both) and similarity(surname, surname_key)[0] >= MIN_SURNAME_SIMILARITY:
-                        for found_ids in both:
-                            ids.update(dict.fromkeys(found_ids))
+                    if similarity(surname, surname_key)[0] >= MIN_SURNAME_SIMILARITY:
+                        for given_ids in by_given:
+                            ids.update(dict.fromkeys(owners & given_ids))
             found = tuple(ids)
             _keep(self._full_name_candidates, pair, found)
         return found
@@ -383,7 +404,7 @@ class NameIndex:
         owners = self._surname.get(surname)
         if not owners or len(owners) > _MANY_BEARERS:
             return []
-        groups = self.variants.groups(given)
+        groups = self._groups_of(given)
         if not groups:
             return []
         return sorted(entry_id for entry_id in owners if not groups.isdisjoint(self._given_groups(entry_id)))
@@ -393,8 +414,16 @@ class NameIndex:
         surname's bearers come back with each first name written before it."""
         found = self._rendering_groups.get(entry_id)
         if found is None:
-            groups = (self.variants.groups(f.given[-1]) for f in self.forms(entry_id) if f.given)
+            groups = (self._groups_of(f.given[-1]) for f in self.forms(entry_id) if f.given)
             found = _keep(self._rendering_groups, entry_id, frozenset().union(*groups))
+        return found
+
+    def _groups_of(self, given: str) -> frozenset[int]:
+        """``variants.groups`` of a given name, kept: the bearers of a surname share a few
+        first names ("Mohamed"), each hashed and searched once, not once per bearer."""
+        found = self._name_groups.get(given)
+        if found is None:
+            found = _keep(self._name_groups, given, frozenset(self.variants.groups(given)))
         return found
 
     def _folded_surnames(self, entry_id: str) -> frozenset[str]:

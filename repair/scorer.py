@@ -49,7 +49,7 @@ class NameScorer:
     suggest_probability: float
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_raw", _compiled(self.baseline, self.trees))
+        object.__setattr__(self, "_raw", _compiled(self.baseline, self.trees, len(self.features)))
         object.__setattr__(self, "_kept", {})
 
     def probability(self, signals: Mapping[str, float]) -> float:
@@ -93,17 +93,21 @@ class NameScorer:
         return SUGGEST_AT * p / max(low, 1e-9)
 
 
-def _compiled(baseline: float, trees: Sequence[Sequence[Node]]) -> Callable[[list[float]], float]:
+def _compiled(baseline: float, trees: Sequence[Sequence[Node]], feature_count: int) -> Callable[[list[float]], float]:
     """The trees as one Python function of nested comparisons: a candidate is scored in a few
-    microseconds, where walking the node lists takes tens (every request scores several)."""
-    lines = ["def raw(v):", f"    r = {baseline!r}"]
+    microseconds, where walking the node lists takes tens (every request scores several).
+    The ``feature_count`` values are unpacked into local variables first: a comparison then
+    reads a local, not an item of the list (a third fewer steps, on every candidate never
+    seen before)."""
+    names = [f"v{i}" for i in range(feature_count)]
+    lines = ["def raw(v):", f"    ({', '.join(names)},) = v" if names else "    pass", f"    r = {baseline!r}"]
 
     def emit(tree: Sequence[Node], at: int, depth: int) -> None:
         node, pad = tree[at], "    " * depth
         if len(node) == 1:
             lines.append(f"{pad}r += {node[0]!r}")
             return
-        lines.append(f"{pad}if v[{int(node[0])}] <= {node[1]!r}:")
+        lines.append(f"{pad}if v{int(node[0])} <= {node[1]!r}:")
         emit(tree, int(node[2]), depth + 1)
         lines.append(f"{pad}else:")
         emit(tree, int(node[3]), depth + 1)
