@@ -379,11 +379,17 @@ def decide_names(
             # somebody else ("Mohamed Salah") does not, whatever it resembles.
             if candidate.confidence >= 0.8 and not dict(candidate.signals).get("other_person"):
                 article.note(candidate.entry_id, in_full=True)
+                if candidate.replacement_words == tuple(t.text for t in candidate.tokens):
+                    # Right as written, middle names left out ("John Atta Mills"): how the
+                    # article writes the person.
+                    article.written.setdefault(candidate.entry_id, set()).update(candidate.replacement_words)
             candidates.append(candidate)
         free = {id(t) for t in tokens if id(t) not in covered}
         if len(free) >= 2:
             unread_runs.append((mention, free))
         last = tokens[-1]
+        if id(last) not in free and _first_name_before_middle(mention, chosen, free, index):
+            last_words.append((mention, last))  # may be a first name swapped (_swapped_given)
         if id(last) in free:
             if len(last.key) >= 3:
                 last_words.append((mention, last))
@@ -1068,6 +1074,25 @@ def _changes_a_name_as_written(candidate: _Candidate, index: NameIndex, article:
     return any(e != candidate.entry_id for e in index.surname(token.key) & article.in_full)
 
 
+def _first_name_before_middle(
+    mention: Mention, chosen: Sequence[_Candidate], free: set[int], index: NameIndex
+) -> bool:
+    """Whether a run ends in a reading that changes nothing from a middle name on, after a title
+    and a first name no reading took: "President Eduardo Macapagal Arroyo" is read as Gloria
+    Macapagal Arroyo's "Macapagal Arroyo", and "Eduardo" may be another's first name put on it."""
+    last = mention.tokens[-1]
+    reading = next((c for c in chosen if c.tokens[-1] is last), None)
+    if reading is None or reading.exact or tuple(t.text for t in reading.tokens) != reading.replacement_words:
+        return False
+    at = mention.tokens.index(reading.tokens[0])
+    before = mention.tokens[at - 1] if at > mention.lead_titles else None
+    # Only after a title: "Mahmoud Abdel Hadi" is somebody's own name, Jamal Abdel Hadi's or not.
+    return (
+        before is not None and id(before) in free and index.is_given_name(before.key)
+        and bool(_title_before(mention, at - 1))
+    )
+
+
 def _unread_full_name(mention: Mention, covered: set[int], index: NameIndex) -> bool:
     """Whether a run ends in a first name and a surname that no reading took ("Graham Kerr"):
     somebody's name as written, whom the gazetteer may lack."""
@@ -1242,9 +1267,11 @@ def _swapped_reading(
         given_bearers=math.log10(1 + index.given_count(given.key)) / 3, lender_unlisted=float(not lender),
     )
     slot = len(own.given) - len(middle_keys) - 1
-    # The first name as the article writes it elsewhere: "Sergey" where the gazetteer has Sergei.
+    # The first name as the article writes it elsewhere: "Sergey" where the gazetteer has Sergei;
+    # "John" where it writes John Evans Atta Mills as "John Atta Mills".
+    written = sorted(article.written.get(entry_id, ()))
     own_given = next(
-        (w for w in sorted(article.written.get(entry_id, ())) if index.variants.same_name(fold(w), own.given[slot])),
+        (w for g in (own.given[slot], own.given[0]) for w in written if index.variants.same_name(fold(w), g)),
         own.written_given[slot],
     )
     words = (own_given, *(t.text for t in (*middle, *surname)))

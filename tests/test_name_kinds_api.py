@@ -477,3 +477,28 @@ def test_azerbaijani_schwa_is_read_as_a(client: FlaskClient) -> None:
         "President Ilham Aliyev and Mehriban Aliyeva."
     )
     assert repair(client, text)["corrections"] == []
+
+
+def test_a_first_name_swapped_before_a_middle_name_is_put_right(client: FlaskClient) -> None:
+    # "Macapagal Arroyo" reads as Gloria Macapagal Arroyo's, as written; the first name before
+    # it, after a title, is Eduardo Ermita's.
+    text = (
+        "President Gloria Macapagal Arroyo spoke on Monday. Congress rebuffed a bid to impeach "
+        "President Eduardo Macapagal Arroyo. Eduardo Ermita, her spokesman, welcomed the vote."
+    )
+    body = repair(client, text)
+    fixes = {c["original"]: (c["replacement"], c["applied"]) for c in body["corrections"]}
+    assert fixes == {"Eduardo Macapagal Arroyo": ("Gloria Macapagal Arroyo", True)}
+
+
+def test_a_swapped_first_name_is_put_right_as_the_article_writes_the_person(client: FlaskClient) -> None:
+    # The gazetteer's John Evans Atta Mills is "John Atta Mills" here: "Nana" becomes "John".
+    text = "President John Atta Mills met Nana Akufo-Addo. Later President Nana Atta Mills said he was pleased."
+    body = repair(client, text)
+    fixes = {c["original"]: c["replacement"] for c in body["corrections"]}
+    assert fixes == {"Nana Atta Mills": "John Atta Mills"}
+
+
+def test_a_first_name_before_a_middle_name_without_a_title_is_somebodys_own(client: FlaskClient) -> None:
+    text = "President Mahmoud Abbas met Jamal Abdel Hadi. Mahmoud Abdel Hadi, an aide, took notes."
+    assert repair(client, text)["corrections"] == []
