@@ -257,8 +257,9 @@ class _Article:
         if self._bearers is None:
             bearers: dict[str, list[str]] = {}
             for entry_id in sorted(self.sighted | self.in_full):
-                # Every given name lends: "Hassan" of Hassan Sheikh Mohamud, not only "Sheikh".
-                for given in sorted({g for f in index.forms(entry_id) for g in f.given if len(g) > 1}):
+                # Every given name lends: "Hassan" of Hassan Sheikh Mohamud, not only "Sheikh";
+                # but not a father's, after "bin" (Turki bin Faisal's is no "Faisal").
+                for given in sorted({g for f in index.forms(entry_id) for g in _own_given_names(f.given) if len(g) > 1}):
                     bearers.setdefault(given, []).append(entry_id)
             self._bearers = bearers
         return self._bearers
@@ -297,6 +298,14 @@ class _Article:
         if self._pool is None:
             self._pool = Lookalikes([(surname, entry_id) for surname, entry_id, _p in self.surnames(index)])
         return self._pool.alike(key)
+
+
+def _own_given_names(given: tuple[str, ...]) -> tuple[str, ...]:
+    """A person's own given names: those before a patronymic's "bin", "ibn" or "ould"."""
+    for at, word in enumerate(given):
+        if word in PATRONYMIC:
+            return given[:at]
+    return given
 
 
 @dataclass(frozen=True)
@@ -963,6 +972,8 @@ def _surname_only(
         return None  # spelled right for someone the article names, in full or more than once
     if key in article.surnames_after_first_names:
         return None  # the surname of somebody the article names in full, listed or not ("Graham Kerr")
+    if mention.word_before == "the" and not mention.hyphen_neighbours and _family_plural(key, index):
+        return None  # "the Castros", "the Kenyattas": a family, not Castro with an ending
     if _NICKNAME_AFTER.match(article.text, token.end):
         return None  # a first name before a nickname and a surname: Ragowo “Didit” Hediprasetyo
     partner = _known_partner(mention, index)
@@ -1072,6 +1083,13 @@ def _changes_a_name_as_written(candidate: _Candidate, index: NameIndex, article:
     if article.names_as_written.get(token.key, set()) - {token.start}:
         return True
     return any(e != candidate.entry_id for e in index.surname(token.key) & article.in_full)
+
+
+def _family_plural(key: str, index: NameIndex) -> bool:
+    """Whether a word is the plural of somebody's surname: "castros", "joneses"."""
+    return (key.endswith("s") and bool(index.surname(key[:-1]))) or (
+        key.endswith("es") and bool(index.surname(key[:-2]))
+    )
 
 
 def _first_name_before_middle(

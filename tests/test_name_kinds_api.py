@@ -502,3 +502,21 @@ def test_a_swapped_first_name_is_put_right_as_the_article_writes_the_person(clie
 def test_a_first_name_before_a_middle_name_without_a_title_is_somebodys_own(client: FlaskClient) -> None:
     text = "President Mahmoud Abbas met Jamal Abdel Hadi. Mahmoud Abdel Hadi, an aide, took notes."
     assert repair(client, text)["corrections"] == []
+
+
+def test_a_family_in_the_plural_is_no_damaged_surname(client: FlaskClient) -> None:
+    text = (
+        "Raúl Castro married Vilma Espín in 1959. Later she joined the Castros in the Sierra Maestra. "
+        "Uhuru Kenyatta spoke first. The Kenyattas own Brookside Dairy."
+    )
+    assert repair(client, text)["corrections"] == []
+
+
+def test_a_fathers_name_after_bin_lends_no_first_name(client: FlaskClient) -> None:
+    # "Faisal" in a name like Turki bin Faisal's is his father's, not a first name somebody
+    # could have put on Mohammed bin Salman's "bin Salman"; Faisal bin Salman is his brother.
+    text = (
+        "He has replaced Prince Faisal bin Salman as governor. "
+        "Prince Rakan bin Salman bin Abdulaziz Al Saud was appointed Governor of Diriyah."
+    )
+    assert repair(client, text)["corrections"] == []
