@@ -510,6 +510,11 @@ def _full_names(text: str, mention: Mention, index: NameIndex) -> list[_Candidat
             best = _best_full_name_of(window, index, readings, context, recase=not mention.capitals_around)
             if best and dict(best.signals).get("path:recase_full") and _inside_quote(text, window[0].start):
                 continue  # capitals in a quotation are the speaker's emphasis, not damage
+            if (
+                best and not best.exact and first + size < len(tokens) and index.is_given_name(window[-1].key)
+                and fold(best.replacement_words[-1]) != window[-1].key
+            ):
+                continue  # "José Luis Ábalos": a first name with more of the name after it is no damaged surname
             if best and not best.exact and not mention.capitals_around:
                 best = _lower_capitals(best, index)
             if best:

@@ -520,3 +520,9 @@ def test_a_fathers_name_after_bin_lends_no_first_name(client: FlaskClient) -> No
         "Prince Rakan bin Salman bin Abdulaziz Al Saud was appointed Governor of Diriyah."
     )
     assert repair(client, text)["corrections"] == []
+
+
+def test_a_first_name_with_more_of_the_name_after_it_is_no_damaged_surname(client: FlaskClient) -> None:
+    # "José Luis" is no José with a surname "Luis" misheard for Lucas: Ábalos follows.
+    text = "Spanish Prime Minister Pedro Sánchez defended ex-Transport Minister Jose Luis Abalos."
+    assert repair(client, text)["corrections"] == []
