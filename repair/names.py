@@ -1578,7 +1578,9 @@ def _decision(text: str, candidate: _Candidate, scorer: NameScorer) -> list[Deci
         parts.append(word)
     # A surname written as several words ("von der Leyen") may add words: join with spaces.
     extra = candidate.replacement_words[len(tokens) :]
-    replacement = "".join(parts) + "".join(" " + w for w in extra)
+    glued = _glued_word(tokens[-1], candidate.replacement_words)
+    replacement = "".join(parts) + "".join(" " + w for w in extra) + glued
+    evidence = (*candidate.evidence, f"'{glued.strip()}' glued on is kept as a word") if glued else candidate.evidence
     if candidate.exact or replacement == text[start:end] or _written_on(text, start, replacement):
         return []
     signals = (*candidate.signals, ("rule", candidate.confidence))
@@ -1594,10 +1596,24 @@ def _decision(text: str, candidate: _Candidate, scorer: NameScorer) -> list[Deci
             replacement,
             candidate.entry_id,
             round(confidence, 3),
-            candidate.evidence,
+            evidence,
             signals,
         )
     ]
+
+
+def _glued_word(token: Token, replacement_words: tuple[str, ...]) -> str:
+    """The English word machine translation glued onto a name ("Sichesand" for "Siches and"),
+    with its space, so that putting the name right keeps it; '' when there is none."""
+    surname = fold(replacement_words[-1]) if replacement_words else ""
+    if not surname or not token.key.startswith(surname):
+        return ""
+    rest = token.text[len(token.text) - (len(token.key) - len(surname)) :]
+    return " " + rest if rest.lower() in GLUED_WORDS else ""
+
+
+# Words machine translation glues onto the name before them: never a case ending of a name.
+GLUED_WORDS = frozenset("and the who was has had said with from but for".split())
 
 
 def _written_on(text: str, start: int, replacement: str) -> bool:

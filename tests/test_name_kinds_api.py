@@ -526,3 +526,12 @@ def test_a_first_name_with_more_of_the_name_after_it_is_no_damaged_surname(clien
     # "José Luis" is no José with a surname "Luis" misheard for Lucas: Ábalos follows.
     text = "Spanish Prime Minister Pedro Sánchez defended ex-Transport Minister Jose Luis Abalos."
     assert repair(client, text)["corrections"] == []
+
+
+def test_a_word_glued_onto_a_name_is_kept_when_the_name_is_put_right(client: FlaskClient) -> None:
+    # Machine translation wrote "Sichesand" for "Siches and": the fix must not drop the "and".
+    text = "President Emmanuel Macronand Donald Tusk met in Warsaw."
+    body = repair(client, text)
+    assert body["text"] == "President Emmanuel Macron and Donald Tusk met in Warsaw."
+    [fix] = body["corrections"]
+    assert "'and' glued on is kept as a word" in fix["reason"]
