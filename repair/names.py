@@ -41,6 +41,7 @@ from gazetteer.index import (
     NameForm,
     NameIndex,
     best_similarity,
+    near_kind,
     similarity,
 )
 from repair.deadline import Deadline
@@ -440,10 +441,13 @@ def decide_names(
             candidates.append(lower)
     # (How often a spelling recurs is no evidence: machine translation repeats its slips.)
     decisions: list[Decision] = []
+    mentions_by_start = {m.tokens[0].start: m for m in mentions if m.tokens and not m.lower_case}
     for candidate in candidates:
         if len(candidate.tokens) > 1 and _compound_after(candidate.tokens[-1], index, article):
             continue  # "Fernando Marrino-Aguirre" is somebody's full name, not Marroni's misspelt
         if _changes_a_name_as_written(candidate, index, article):
+            continue
+        if _relatives_first_name(candidate, mentions_by_start):
             continue
         decisions.extend(_decision(text, _in_context(candidate, article, index), scorer))
     decisions = [d for d in decisions if d.confidence >= min_confidence]
@@ -837,7 +841,9 @@ def _score_full_name(
     # The form whose first names agree best; its evidence is written only for it.
     aligned = None
     for form in index.forms(entry_id):
-        words, g_score, g_evidence = _align_given(given, form, entry, index)
+        # The article names the person and the surname is theirs as written: a short first
+        # name a letter off is theirs misspelt too ("President Alan Karis" beside Alar Karis).
+        words, g_score, g_evidence = _align_given(given, form, entry, index, lenient=in_article and s_key == key)
         if words is not None and (aligned is None or g_score > aligned[1]):
             aligned = (words, g_score, g_evidence)
     if aligned is None:
@@ -903,7 +909,7 @@ def _score_full_name(
 
 
 def _align_given(
-    given: tuple[Token, ...], form: NameForm, entry: Entry, index: NameIndex
+    given: tuple[Token, ...], form: NameForm, entry: Entry, index: NameIndex, *, lenient: bool = False
 ) -> tuple[tuple[str, ...] | None, float, list[str]]:
     """Match each written first name to one of the form's, in order; None when one does not
     agree. The last written first name is the form's last ("Tayyip Erdogan"); earlier ones
@@ -919,7 +925,7 @@ def _align_given(
         # The latest of the form's names before the one matched last that this one agrees with.
         last_choice = at - 1 if position == len(given) - 1 else 0
         for slot in range(at - 1, last_choice - 1, -1):
-            agreed = _agree_given(token, slot, form, entry, index)
+            agreed = _agree_given(token, slot, form, entry, index, lenient=lenient)
             if agreed is not None:
                 word, score, why = agreed
                 words.append(word)
@@ -933,10 +939,11 @@ def _align_given(
 
 
 def _agree_given(
-    token: Token, slot: int, form: NameForm, entry: Entry, index: NameIndex
+    token: Token, slot: int, form: NameForm, entry: Entry, index: NameIndex, *, lenient: bool = False
 ) -> tuple[str, float, str] | None:
     """How a written first name agrees with the form's given name at ``slot``: (the word to
-    write, how alike, why), or None."""
+    write, how alike, why), or None. ``lenient``: a letter changed or misread counts in a
+    name of four letters or more, even one that is somebody's own ("Alan" for Alar)."""
     target = form.given[slot]
     written = form.written_given[slot] if form.written_given else token.text
     if token.key == target and token.misread:
@@ -947,6 +954,9 @@ def _agree_given(
         # "Sergey" for "Sergei": another right spelling
         return token.text, 1.0, f"first name '{token.text}' is another spelling of '{written}'"
     why = index.misspelt_given(token.key, target)
+    if not why and lenient and len(token.key) >= 4 and len(token.key) == len(target):
+        near = near_kind(token.key, target)
+        why = near[1] if near and near[1] in ("one", "ocr") else ""
     if not why:
         return None
     return written, similarity(token.key, target)[0], f"first name '{token.text}' {describe(why, written)}"
@@ -1057,6 +1067,18 @@ def _surname_only(
             )
         )
     return _pick(scored, index)
+
+
+def _relatives_first_name(candidate: _Candidate, mentions_by_start: dict[int, Mention]) -> bool:
+    """Whether a fix would change only the first name of a person introduced as somebody's
+    relative ("her mother Ivana Trump"): a relative is another person, whose own first name
+    may well be like the official's."""
+    first = candidate.tokens[0]
+    mention = mentions_by_start.get(first.start)
+    if mention is None or mention.word_before not in KIN_WORDS or candidate.exact:
+        return False
+    changed = [w != t.text for t, w in zip(candidate.tokens, candidate.replacement_words)]
+    return changed[0] and not changed[-1]
 
 
 def _names_as_written(unread_runs: Sequence[tuple[Mention, set[int]]], covered: set[int]) -> dict[str, set[int]]:

@@ -535,3 +535,16 @@ def test_a_word_glued_onto_a_name_is_kept_when_the_name_is_put_right(client: Fla
     assert body["text"] == "President Emmanuel Macron and Donald Tusk met in Warsaw."
     [fix] = body["corrections"]
     assert "'and' glued on is kept as a word" in fix["reason"]
+
+
+def test_a_short_first_name_a_letter_off_is_put_right_when_the_post_or_article_says_whose(client: FlaskClient) -> None:
+    # "Alan" is somebody's own first name, but the article names Alar Karis and the surname is his.
+    text = "Estonian President Alar Karis met Kaja Kallas. President Alan Karis said the talks went well."
+    body = repair(client, text)
+    fixes = {c["original"]: (c["replacement"], c["applied"]) for c in body["corrections"]}
+    assert fixes == {"Alan Karis": ("Alar Karis", True)}
+
+
+def test_a_relatives_first_name_is_not_changed_into_the_officials(client: FlaskClient) -> None:
+    text = "Ivanka Trump, adviser to Donald Trump, spoke first. Her mother Ivana Trump said little."
+    assert repair(client, text)["corrections"] == []
