@@ -449,6 +449,8 @@ def decide_names(
             continue
         if _relatives_first_name(candidate, mentions_by_start):
             continue
+        if _in_handle(text, candidate.tokens[0].start, candidate.tokens[-1].end):
+            continue  # "@PR_Paul_BIYA" is an account's name, written as its owner chose
         decisions.extend(_decision(text, _in_context(candidate, article, index), scorer))
     decisions = [d for d in decisions if d.confidence >= min_confidence]
     return sorted(decisions, key=lambda d: d.start)
@@ -1067,6 +1069,13 @@ def _surname_only(
             )
         )
     return _pick(scored, index)
+
+
+def _in_handle(text: str, start: int, end: int) -> bool:
+    """Whether the words from ``start`` to ``end`` are part of an account's handle, an address
+    or an identifier: joined by "_", or after "@" or "/". (A hashtag is the name as a word:
+    "#Gbagbo's" is read.)"""
+    return text[start - 1 : start] in ("_", "@", "/") or text[end : end + 1] == "_"
 
 
 def _relatives_first_name(candidate: _Candidate, mentions_by_start: dict[int, Mention]) -> bool:
@@ -1882,6 +1891,8 @@ def is_valid_variant(
         return False
     if rendering_key(written) == rendering_key(gazetteer_key):
         return True
+    if not given and any(fold(alias).rsplit(" ", 1)[-1] == written for alias in entry.aliases):
+        return True  # the surname as one of the person's aliases ends: Mohamed Hamdan Daglo
     if written.removesuffix("h") == gazetteer_key.removesuffix("h") and len(written) >= 5 and (
         entry.country in TRANSLITERATED or entry.country == "unknown"
     ):

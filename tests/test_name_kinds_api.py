@@ -548,3 +548,15 @@ def test_a_short_first_name_a_letter_off_is_put_right_when_the_post_or_article_s
 def test_a_relatives_first_name_is_not_changed_into_the_officials(client: FlaskClient) -> None:
     text = "Ivanka Trump, adviser to Donald Trump, spoke first. Her mother Ivana Trump said little."
     assert repair(client, text)["corrections"] == []
+
+
+def test_a_surname_as_an_alias_of_the_person_writes_it_is_another_right_spelling(client: FlaskClient) -> None:
+    # The gazetteer's Mohamed Hamdan Dagalo has the alias "Mohamed Hamdan Daglo": "Daglo" is
+    # a right spelling (here of his brother's name).
+    text = "Abderrahim Hamdan Daglo is the first individual to be sanctioned."
+    assert repair(client, text)["corrections"] == []
+
+
+def test_an_accounts_handle_is_left_as_its_owner_wrote_it(client: FlaskClient) -> None:
+    text = "A post from @PR_Paul_BIYA's son went viral. Paul Biya has ruled since 1982."
+    assert repair(client, text)["corrections"] == []
