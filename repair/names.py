@@ -1898,7 +1898,10 @@ def is_valid_variant(
     ):
         return True  # a final "h" is written or not in a transliteration: Viphavanh, Abdallah, Fatimah
     if entry.country not in TRANSLITERATED:
-        if not given or entry.country not in ROMANISED_GIVEN_NAMES:
+        # A surname that is a first name, as many are there (Mahathir Mohamad, Hassan Sheikh
+        # Mohamud), is romanised as freely as one; so is any name written as a name.
+        named = given or (variants.is_name(written) and variants.is_name(gazetteer_key))
+        if not named or entry.country not in ROMANISED_GIVEN_NAMES:
             return False
         return vowel_frame(written) == vowel_frame(gazetteer_key) or _same_name(written, gazetteer_key, variants)
     if transliteration_skeleton(written) == transliteration_skeleton(gazetteer_key) and _syllables(written) == _syllables(

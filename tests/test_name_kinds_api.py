@@ -560,3 +560,9 @@ def test_a_surname_as_an_alias_of_the_person_writes_it_is_another_right_spelling
 def test_an_accounts_handle_is_left_as_its_owner_wrote_it(client: FlaskClient) -> None:
     text = "A post from @PR_Paul_BIYA's son went viral. Paul Biya has ruled since 1982."
     assert repair(client, text)["corrections"] == []
+
+
+def test_a_surname_that_is_a_first_name_is_romanised_as_freely_as_one(client: FlaskClient) -> None:
+    # Mahathir bin Mohamad's "surname" is his father's first name, written Mohamed as often.
+    text = "Former Malaysian prime minister Mahathir Mohamed said he would stand again."
+    assert repair(client, text)["corrections"] == []
