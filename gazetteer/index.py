@@ -159,6 +159,7 @@ class NameIndex:
         self._full_name_candidates: dict[tuple[str, str], tuple[str, ...]] = {}
         self._surname_keys: dict[str, frozenset[str]] = {}
         self._rendering_groups: dict[str, frozenset[int]] = {}
+        self._bearers_by_group: dict[str, dict[int, tuple[str, ...]]] = {}
         self._prominent_by_initial: dict[str, dict[str, list[str]]] = {}
         # Who holds a post now, for articles that name the post instead of the person.
         holders: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -178,6 +179,17 @@ class NameIndex:
             self.posts_by_country[post] = tuple(
                 (country, frozenset(country.split()), tuple(ids)) for country, ids in sorted(by_country.items())
             )
+        # The same by word: post -> a word of a country -> where the countries with that word
+        # stand in posts_by_country[post]. An article is tested only for the countries whose
+        # words it writes, where testing every country (some two hundred for "president") for
+        # each post it names was a fiftieth of a warm article's time.
+        self.post_countries_by_word: dict[str, dict[str, tuple[int, ...]]] = {}
+        for post, countries in self.posts_by_country.items():
+            by_word: dict[str, list[int]] = defaultdict(list)
+            for at, (_country, words, _ids) in enumerate(countries):
+                for word in words:
+                    by_word[word].append(at)
+            self.post_countries_by_word[post] = {word: tuple(where) for word, where in by_word.items()}
         # Every word of those countries: only these of an article's words need keeping to ask.
         self.post_country_words = frozenset(
             word for countries in self.posts_by_country.values() for _country, words, _ids in countries for word in words
@@ -407,7 +419,17 @@ class NameIndex:
         groups = self._groups_of(given)
         if not groups:
             return []
-        return sorted(entry_id for entry_id in owners if not groups.isdisjoint(self._given_groups(entry_id)))
+        # The surname's bearers by group, made once per surname: every name written before it
+        # is then a look-up per group, where testing each of up to 300 bearers again for each
+        # window of a run that ends in it ("Consuelo Gonzalez") took milliseconds.
+        by_group = self._bearers_by_group.get(surname)
+        if by_group is None:
+            bearers: dict[int, list[str]] = defaultdict(list)
+            for entry_id in owners:
+                for group in self._given_groups(entry_id):
+                    bearers[group].append(entry_id)
+            by_group = _keep(self._bearers_by_group, surname, {group: tuple(ids) for group, ids in bearers.items()})
+        return sorted({entry_id for group in groups for entry_id in by_group.get(group, ())})
 
     def _given_groups(self, entry_id: str) -> frozenset[int]:
         """The groups of rigour's table the entry's last given names are in; kept, as a
