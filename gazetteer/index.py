@@ -179,17 +179,6 @@ class NameIndex:
             self.posts_by_country[post] = tuple(
                 (country, frozenset(country.split()), tuple(ids)) for country, ids in sorted(by_country.items())
             )
-        # The same by word: post -> a word of a country -> where the countries with that word
-        # stand in posts_by_country[post]. An article is tested only for the countries whose
-        # words it writes, where testing every country (some two hundred for "president") for
-        # each post it names was a fiftieth of a warm article's time.
-        self.post_countries_by_word: dict[str, dict[str, tuple[int, ...]]] = {}
-        for post, countries in self.posts_by_country.items():
-            by_word: dict[str, list[int]] = defaultdict(list)
-            for at, (_country, words, _ids) in enumerate(countries):
-                for word in words:
-                    by_word[word].append(at)
-            self.post_countries_by_word[post] = {word: tuple(where) for word, where in by_word.items()}
         # Every word of those countries: only these of an article's words need keeping to ask.
         self.post_country_words = frozenset(
             word for countries in self.posts_by_country.values() for _country, words, _ids in countries for word in words
@@ -354,8 +343,21 @@ class NameIndex:
         """
         if written == name:
             return "exact"
-        if abs(len(written) - len(name)) > 3 or OSA.distance(written, name, score_cutoff=3) > 3:
+        if abs(len(written) - len(name)) > 3:
+            return ""
+        distance = OSA.distance(written, name, score_cutoff=3)
+        if distance > 3:
             return ""  # every kind below is within three edits: most look-alikes are not
+        # Two or three edits off, only a scanner's misreading or the same sound will do, and
+        # the same sound only two edits off, from five letters on, with a final -a heard as -er
+        # or the lengths a letter apart (see near_kind). Most look-alikes are none of these:
+        # told so here, near_kind's other tests are not made for them.
+        if distance >= 2 and not ocr_alike(written, name):
+            sound = len(written) >= MIN_MISSPELT_GIVEN and distance == 2 and (
+                abs(len(written) - len(name)) <= 1 or name in _heard_endings(written)
+            )
+            if not sound:
+                return ""
         _score, why = near_kind(written, name) or (0.0, "")
         if why in ("one", "ocr", "sound") and len(written) >= MIN_MISSPELT_GIVEN:
             return why

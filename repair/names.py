@@ -1888,16 +1888,13 @@ def _posts_named(index: NameIndex, folded_text: str) -> list[str]:
     # words only countries' are kept: a set of them all cost more than the split.)
     text_words = folded_text.encode("ascii").translate(_NOT_LETTERS).decode("ascii").split()
     words = index.post_country_words.intersection(text_words)
-    found: list[str] = []
-    for post in sorted(named):
-        countries = index.posts_by_country.get(post, ())
-        by_word = index.post_countries_by_word.get(post, {})
-        # Only the countries with a word in the text, in their order.
-        for at in sorted({at for word in words for at in by_word.get(word, ())}):
-            country, country_words, ids = countries[at]
-            if country_words <= words and (len(country_words) == 1 or country in folded_text):
-                found.extend(ids)
-    return found
+    return [
+        entry_id
+        for post in sorted(named)
+        for country, country_words, ids in index.posts_by_country.get(post, ())
+        if country_words <= words and (len(country_words) == 1 or country in folded_text)
+        for entry_id in ids
+    ]
 
 
 # Folded text is ASCII: every byte but a small letter becomes a space, to split it into words.
