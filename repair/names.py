@@ -488,6 +488,56 @@ def _full_names(text: str, mention: Mention, index: NameIndex) -> list[_Candidat
     """The best non-overlapping first-name-and-surname readings of a capitalised run."""
     tokens = mention.tokens
     found: list[_Candidate] = []
+    for first, positions, reading in _run_readings_of(mention, index):
+        if dict(reading.signals).get("path:recase_full") and _inside_quote(text, tokens[first].start):
+            continue  # capitals in a quotation are the speaker's emphasis, not damage
+        if index.entries[reading.entry_id].kind == "journalist" and _in_byline(text, mention.start):
+            reading = _with_signals(reading, byline=1.0)
+        found.append(_replaced(reading, tokens=tuple([tokens[i] for i in positions])))
+    found.sort(key=lambda c: (c.exact, len(c.tokens), c.confidence), reverse=True)
+    chosen: list[_Candidate] = []
+    used: set[int] = set()
+    for candidate in found:
+        ids = {id(t) for t in candidate.tokens}
+        if ids & used:
+            continue
+        chosen.append(candidate)
+        used |= ids
+    return chosen
+
+
+# A run's readings depend only on its words, the word before it, whether it goes on past a
+# hyphen and whether capitals are the style around it: news repeats its runs ("Prime Minister
+# Donald Tusk"), and reading each window of one again, from the kept readings of windows, was
+# a tenth of a warm article. Where the run stands decides the rest (a quotation, a byline),
+# asked each time by _full_names.
+_RunKey = tuple[str, str, bool, bool]
+_RunAnswer = tuple[tuple[int, tuple[int, ...], "_Candidate"], ...]
+_RUN_READINGS: weakref.WeakKeyDictionary[NameIndex, dict[_RunKey, _RunAnswer]] = weakref.WeakKeyDictionary()
+
+
+def _run_readings_of(mention: Mention, index: NameIndex) -> _RunAnswer:
+    """``_read_run``, kept per distinct run, per index like the readings of windows."""
+    runs = _RUN_READINGS.get(index)
+    if runs is None:
+        runs = _RUN_READINGS[index] = {}
+    key = (" ".join([t.text for t in mention.tokens]), mention.word_before, mention.continues, mention.capitals_around)
+    try:
+        # One look-up, not "in" then "[]": a thread of a threaded worker may empty it between.
+        return runs[key]
+    except KeyError:
+        answer = _read_run(mention, index)
+        if len(runs) >= _READINGS_KEPT:
+            runs.clear()
+        runs[key] = answer
+        return answer
+
+
+def _read_run(mention: Mention, index: NameIndex) -> _RunAnswer:
+    """Each window's best reading, wherever the run stands: (the window's first token, the
+    positions in the run of the reading's tokens, the reading without its tokens)."""
+    tokens = mention.tokens
+    found = []
     readings = _readings(index)
     for size in range(min(MAX_WINDOW, len(tokens)), 1, -1):
         for first in range(len(tokens) - size + 1):
@@ -504,30 +554,19 @@ def _full_names(text: str, mention: Mention, index: NameIndex) -> list[_Candidat
 
             context = _title_before(mention, first)
             best = _best_full_name_of(window, index, readings, context, recase=not mention.capitals_around)
-            if best and dict(best.signals).get("path:recase_full") and _inside_quote(text, window[0].start):
-                continue  # capitals in a quotation are the speaker's emphasis, not damage
-            if best and not best.exact and not mention.capitals_around:
+            if not best:
+                continue
+            if not best.exact and not mention.capitals_around:
                 best = _lower_capitals(best, index)
-            if best:
-                # "Alberto Suarez Laso": a name that goes on past the reading is somebody's own;
-                # a word before it that is no title may be a first name left out.
-                if any(t.key not in TITLES for t in tokens[first + size :]):
-                    best = _with_signals(best, run_after=1.0)
-                if any(t.key not in TITLES for t in tokens[:first]):
-                    best = _with_signals(best, run_before=1.0)
-                if index.entries[best.entry_id].kind == "journalist" and _in_byline(text, mention.start):
-                    best = _with_signals(best, byline=1.0)
-                found.append(best)
-    found.sort(key=lambda c: (c.exact, len(c.tokens), c.confidence), reverse=True)
-    chosen: list[_Candidate] = []
-    used: set[int] = set()
-    for candidate in found:
-        ids = {id(t) for t in candidate.tokens}
-        if ids & used:
-            continue
-        chosen.append(candidate)
-        used |= ids
-    return chosen
+            # "Alberto Suarez Laso": a name that goes on past the reading is somebody's own;
+            # a word before it that is no title may be a first name left out.
+            if any(t.key not in TITLES for t in tokens[first + size :]):
+                best = _with_signals(best, run_after=1.0)
+            if any(t.key not in TITLES for t in tokens[:first]):
+                best = _with_signals(best, run_before=1.0)
+            positions = tuple(i for i, t in enumerate(tokens) if any(t is c for c in best.tokens))
+            found.append((first, positions, _replaced(best, tokens=())))
+    return tuple(found)
 
 
 # A window's reading depends only on its words, the title before it and the index: news
@@ -753,6 +792,8 @@ def _whole_surname(
 ) -> list[_Candidate]:
     """A surname of several words written alone ("Lula da SiIva", "von der Leye"): a well-known
     person's, plainly misspelt, word for word."""
+    if not index.has_surnames_of(len(window)):
+        return []  # only a surname of as many words is taken below, and nobody's has this many
     key = " ".join(t.key for t in window)
     found = []
     # Spelled right once a scanner's capital I is read as l ("SiIva"), or misspelt.
@@ -1724,6 +1765,8 @@ def _in_compound_name(mention: Mention, index: NameIndex, article: _Article) -> 
     """Whether the run's last word is one half of a name joined by a hyphen ("Afari-Gyan"):
     the other half is a capitalised word like nobody the article names in full (a pair of two
     named people, "Carneys-Sheinbom", is no compound)."""
+    if not mention.hyphen_neighbours:
+        return False  # no hyphen beside the run (most runs): nothing joined to it
     token, text = mention.tokens[-1], article.text
     joined = []
     if text[token.end : token.end + 1] == "-" and mention.hyphen_neighbours:
