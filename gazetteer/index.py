@@ -143,14 +143,20 @@ class NameIndex:
         # the last given name is the one to block on.
         last_given: dict[str, set[str]] = defaultdict(set)
         prominent_given: dict[str, set[str]] = defaultdict(set)
+        family_first: dict[str, set[str]] = defaultdict(set)
         for forms in self._full.values():
             for form in forms:
                 if form.given:
                     last_given[form.given[-1]].add(form.entry_id)
                     if self.entries[form.entry_id].prominence >= FALLBACK_PROMINENCE:
                         prominent_given[form.given[-1]].add(form.entry_id)
+                elif len(form.surname.split()) == 2:
+                    family_first[form.surname.split()[0]].add(form.entry_id)
         self._last_given = dict(last_given)
         self._prominent_given = dict(prominent_given)
+        # Family name -> the entries with a form of two words and no given name that opens
+        # with it ("hu jintao"): the few a name written family name first can be.
+        self._family_first = {family: frozenset(ids) for family, ids in family_first.items()}
         self._given_deletes: dict[str, str] = {}
         self._given_phonetic: dict[str, str] = {}
         self._given_ocr: dict[str, str] = {}
@@ -434,6 +440,13 @@ class NameIndex:
             if owners and not all(owners.isdisjoint(given_ids) for given_ids in by_given):
                 return True
         return False
+
+    def family_name_first(self, family: str) -> list[str]:
+        """Ids of the entries bearing the surname ``family`` (folded) with a form of two words
+        and no given name that opens with it ("Hu Jintao"), sorted."""
+        owners = self._surname.get(family)
+        written_first = self._family_first.get(family)
+        return sorted(owners & written_first) if owners and written_first else []
 
     def has_surnames_of(self, words: int) -> bool:
         """Whether some surname has this many words."""

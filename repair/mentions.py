@@ -346,20 +346,23 @@ def _mention(
     assert after_match is not None  # both its parts are optional: it always matches
     # A word too long to be a name is no title or speech verb either, and is never kept.
     before, before_key = "", ""
-    if before_match and len(before_match.group(1)) <= MAX_NAME_WORD:
-        before, before_key = _read_backwards(before_match.group(1))
-    after = after_match.group(2) or ""
+    if before_match:
+        reversed_word = before_match.group(1)
+        if len(reversed_word) <= MAX_NAME_WORD:
+            before, before_key = _read_backwards(reversed_word)
+    label, after = after_match.groups("")
     after = after if len(after) <= MAX_NAME_WORD else ""
-    neighbours = []
+    # (A tuple made only beside a hyphen, as few runs are: no list for each.)
+    neighbours: tuple[str, ...] = ()
     continues = False
     # "Putin-Trumpet": the runs on either side of a hyphen vouch for each other.
     if before and text[start - 1 : start] == "-":
-        neighbours.append(strip_possessive(before))
+        neighbours = (strip_possessive(before),)
     if after and text[end : end + 1] == "-":
-        neighbours.append(strip_possessive(after))
+        neighbours = (*neighbours, strip_possessive(after))
         # "Young-moo" goes on in lower case: one name; "Putin-Trump" pairs two.
         continues = not after[:1].isupper()
-    capitals_around = after_match.group(1) is not None or (
+    capitals_around = bool(label) or (
         shape.in_capitals and not lines.has_lower_case_outside(start, end)
     )
     # A sentence's end before it, looked for backwards at one place; near the text's start,
@@ -376,7 +379,7 @@ def _mention(
         before_key,  # word_before
         _stem_and_key(after)[1] if after else "",  # word_after
         lower_case,
-        tuple(neighbours),  # hyphen_neighbours
+        neighbours,  # hyphen_neighbours
         continues,
         capitals_around,
         sentence_start,

@@ -822,7 +822,8 @@ def _family_name_first(window: tuple[Token, ...], index: NameIndex, title: tuple
     bearer."""
     family, given = window[0], window[1]
     found = []
-    for entry_id in sorted(index.surname(family.key)):
+    # (Only the bearers with such a form, not each bearer of the surname: "Lee" has hundreds.)
+    for entry_id in index.family_name_first(family.key):
         entry = index.entries[entry_id]
         if entry.prominence < TITLED_PROMINENCE:
             continue
