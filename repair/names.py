@@ -860,7 +860,8 @@ def _score_full_name(
     key = " ".join(t.key for t in surname)
     surnames = [fold(s) for s in entry.surnames]
     # Spaces, hyphens and particles apart, the same surname ("Jae In" for "Jae-in").
-    rendered = next((s for s in surnames if s != key and rendering_key(s) == rendering_key(key)), "")
+    key_rendered = rendering_key(key)
+    rendered = next((s for s in surnames if s != key and rendering_key(s) == key_rendered), "")
     s_score, s_why, s_key = (1.0, "exact", rendered) if rendered else best_similarity(key, surnames)
     if s_score < MIN_SURNAME_SIMILARITY:
         return None
