@@ -23,9 +23,28 @@ def fold_uncached(text: str) -> str:
     for mark in APOSTROPHES[1:]:
         text = text.replace(mark, "'")
     decomposed = unicodedata.normalize("NFKD", text).translate(_SCHWA)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    # unidecode catches the letters NFKD leaves alone (ł, ø, ß) and other scripts.
-    return " ".join(unidecode(stripped).replace("`", "'").casefold().split())
+    stripped = decomposed.translate(_WITHOUT_MARKS)
+    # unidecode catches the letters NFKD leaves alone (ł, ø, ß) and other scripts; what is
+    # ASCII by now it would leave as it is (most accented Latin names).
+    if not stripped.isascii():
+        stripped = unidecode(stripped)
+    return " ".join(stripped.replace("`", "'").casefold().split())
+
+
+class _Marks(dict[int, "int | None"]):
+    """A str.translate table that deletes combining marks (accents once NFKD has split them
+    off) and keeps every other character, each decided once (unicodedata.combining) when
+    first met: the deletion then runs in C, where a test of each character in Python took
+    most of folding a name with accents (the names of a surname's bearers, folded the first
+    time it is read)."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_WITHOUT_MARKS = _Marks()
 
 
 # unidecode writes Azerbaijani's schwa as "@"; English writes it "a" (Əliyev is Aliyev).

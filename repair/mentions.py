@@ -123,6 +123,12 @@ _LOWER_WORD = re.compile(rf"[a-z]{{3,}}(?:[{APOSTROPHES}][a-z]+)?(?!{_LETTER})")
 _NEXT_WORD = re.compile(rf"{_NOT_LETTER}*({_WORD_PATTERN})")
 # After a run: a transcript's speaker label ("POMPEO:"), if any, and the next word, in one match.
 _LABEL_AND_NEXT_WORD = re.compile(rf"([ \t]*:)?(?:{_NOT_LETTER}*({_WORD_PATTERN}))?")
+# Before a run, read in the reversed text in one match (where two took a tenth of reading a
+# mention): a sentence's end within _SENTENCE_END_REACH characters, as _SENTENCE_END_BEFORE
+# finds it (group 1, looked ahead for), and the word before, as _NEXT_WORD (group 2).
+_BEFORE_RUN = re.compile(
+    rf"(?:(?=([\s\u201c\"']{{0,{_SENTENCE_END_REACH - 1}}}[.!?:;\n\u201c\"]))|)(?:{_NOT_LETTER}*({_WORD_PATTERN}))?"
+)
 
 
 # Builds a named tuple from its fields in C, without the Python call its constructor makes.
@@ -341,32 +347,33 @@ def _mention(
     start = run[0].start
     last = run[-1]
     end = last.end + 2 if last.possessive else last.end  # with its possessive ending
-    before_match = _NEXT_WORD.match(reversed_text, len(text) - start)
+    before_match = _BEFORE_RUN.match(reversed_text, len(text) - start)
     after_match = _LABEL_AND_NEXT_WORD.match(text, end)
-    assert after_match is not None  # both its parts are optional: it always matches
+    assert before_match is not None and after_match is not None  # all their parts are optional
+    sentence_end, reversed_word = before_match.groups()
     # A word too long to be a name is no title or speech verb either, and is never kept.
     before, before_key = "", ""
-    if before_match and len(before_match.group(1)) <= MAX_NAME_WORD:
-        before, before_key = _read_backwards(before_match.group(1))
-    after = after_match.group(2) or ""
+    if reversed_word and len(reversed_word) <= MAX_NAME_WORD:
+        before, before_key = _read_backwards(reversed_word)
+    label, after = after_match.groups("")
     after = after if len(after) <= MAX_NAME_WORD else ""
-    neighbours = []
+    # (A tuple made only beside a hyphen, as few runs are: no list for each.)
+    neighbours: tuple[str, ...] = ()
     continues = False
     # "Putin-Trumpet": the runs on either side of a hyphen vouch for each other.
     if before and text[start - 1 : start] == "-":
-        neighbours.append(strip_possessive(before))
+        neighbours = (strip_possessive(before),)
     if after and text[end : end + 1] == "-":
-        neighbours.append(strip_possessive(after))
+        neighbours = (*neighbours, strip_possessive(after))
         # "Young-moo" goes on in lower case: one name; "Putin-Trump" pairs two.
         continues = not after[:1].isupper()
-    capitals_around = after_match.group(1) is not None or (
+    capitals_around = bool(label) or (
         shape.in_capitals and not lines.has_lower_case_outside(start, end)
     )
     # A sentence's end before it, looked for backwards at one place; near the text's start,
     # where the text's start ends a sentence too, forwards.
     if start > _SENTENCE_END_REACH:
-        backwards = len(text) - start
-        sentence_start = _SENTENCE_END_BEFORE.match(reversed_text, backwards, backwards + _SENTENCE_END_REACH) is not None
+        sentence_start = sentence_end is not None
     else:
         sentence_start = start == 0 or _SENTENCE_END.search(text, 0, start) is not None
     # (Positional, in the fields' order, and made as a tuple without Mention's constructor:
@@ -376,7 +383,7 @@ def _mention(
         before_key,  # word_before
         _stem_and_key(after)[1] if after else "",  # word_after
         lower_case,
-        tuple(neighbours),  # hyphen_neighbours
+        neighbours,  # hyphen_neighbours
         continues,
         capitals_around,
         sentence_start,

@@ -31,7 +31,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import Any
 
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 from wordfreq import get_frequency_dict, zipf_frequency
 
@@ -328,6 +330,15 @@ class _Candidate:
     spelling: str = ""
 
 
+def _replaced(candidate: _Candidate, **changes: Any) -> _Candidate:
+    """``dataclasses.replace`` of a candidate, at a sixth of its cost: its fields copied, with
+    ``changes``. (replace goes through the generated __init__, which sets each frozen field
+    with object.__setattr__; a warm article makes some thirty such copies.)"""
+    copied = object.__new__(_Candidate)
+    copied.__dict__.update(candidate.__dict__, **changes)
+    return copied
+
+
 def decide_names(
     text: str,
     mentions: Sequence[Mention],
@@ -469,7 +480,7 @@ def _in_context(candidate: _Candidate, article: _Article, index: NameIndex) -> _
         if why not in evidence:
             evidence = (*evidence, why)
     merged = {**dict(candidate.signals), **added}
-    return replace(candidate, evidence=evidence, signals=tuple(sorted((k, v) for k, v in merged.items() if v)))
+    return _replaced(candidate, evidence=evidence, signals=tuple(sorted((k, v) for k, v in merged.items() if v)))
 
 
 def _named_elsewhere(entry: Entry, article: _Article) -> str:
@@ -498,6 +509,56 @@ def _full_names(text: str, mention: Mention, index: NameIndex) -> list[_Candidat
     """The best non-overlapping first-name-and-surname readings of a capitalised run."""
     tokens = mention.tokens
     found: list[_Candidate] = []
+    for first, positions, reading in _run_readings_of(mention, index):
+        if dict(reading.signals).get("path:recase_full") and _inside_quote(text, tokens[first].start):
+            continue  # capitals in a quotation are the speaker's emphasis, not damage
+        if index.entries[reading.entry_id].kind == "journalist" and _in_byline(text, mention.start):
+            reading = _with_signals(reading, byline=1.0)
+        found.append(_replaced(reading, tokens=tuple([tokens[i] for i in positions])))
+    found.sort(key=lambda c: (c.exact, len(c.tokens), c.confidence), reverse=True)
+    chosen: list[_Candidate] = []
+    used: set[int] = set()
+    for candidate in found:
+        ids = {id(t) for t in candidate.tokens}
+        if ids & used:
+            continue
+        chosen.append(candidate)
+        used |= ids
+    return chosen
+
+
+# A run's readings depend only on its words, the word before it, whether it goes on past a
+# hyphen and whether capitals are the style around it: news repeats its runs ("Prime Minister
+# Donald Tusk"), and reading each window of one again, from the kept readings of windows, was
+# a tenth of a warm article. Where the run stands decides the rest (a quotation, a byline),
+# asked each time by _full_names.
+_RunKey = tuple[str, str, bool, bool]
+_RunAnswer = tuple[tuple[int, tuple[int, ...], "_Candidate"], ...]
+_RUN_READINGS: weakref.WeakKeyDictionary[NameIndex, dict[_RunKey, _RunAnswer]] = weakref.WeakKeyDictionary()
+
+
+def _run_readings_of(mention: Mention, index: NameIndex) -> _RunAnswer:
+    """``_read_run``, kept per distinct run, per index like the readings of windows."""
+    runs = _RUN_READINGS.get(index)
+    if runs is None:
+        runs = _RUN_READINGS[index] = {}
+    key = (" ".join([t.text for t in mention.tokens]), mention.word_before, mention.continues, mention.capitals_around)
+    try:
+        # One look-up, not "in" then "[]": a thread of a threaded worker may empty it between.
+        return runs[key]
+    except KeyError:
+        answer = _read_run(mention, index)
+        if len(runs) >= _READINGS_KEPT:
+            runs.clear()
+        runs[key] = answer
+        return answer
+
+
+def _read_run(mention: Mention, index: NameIndex) -> _RunAnswer:
+    """Each window's best reading, wherever the run stands: (the window's first token, the
+    positions in the run of the reading's tokens, the reading without its tokens)."""
+    tokens = mention.tokens
+    found = []
     readings = _readings(index)
     for size in range(min(MAX_WINDOW, len(tokens)), 1, -1):
         for first in range(len(tokens) - size + 1):
@@ -514,35 +575,24 @@ def _full_names(text: str, mention: Mention, index: NameIndex) -> list[_Candidat
 
             context = _title_before(mention, first)
             best = _best_full_name_of(window, index, readings, context, recase=not mention.capitals_around)
-            if best and dict(best.signals).get("path:recase_full") and _inside_quote(text, window[0].start):
-                continue  # capitals in a quotation are the speaker's emphasis, not damage
+            if not best:
+                continue
             if (
-                best and not best.exact and first + size < len(tokens) and index.is_given_name(window[-1].key)
+                not best.exact and first + size < len(tokens) and index.is_given_name(window[-1].key)
                 and fold(best.replacement_words[-1]) != window[-1].key
             ):
                 continue  # "José Luis Ábalos": a first name with more of the name after it is no damaged surname
-            if best and not best.exact and not mention.capitals_around:
+            if not best.exact and not mention.capitals_around:
                 best = _lower_capitals(best, index)
-            if best:
-                # "Alberto Suarez Laso": a name that goes on past the reading is somebody's own;
-                # a word before it that is no title may be a first name left out.
-                if any(t.key not in TITLES for t in tokens[first + size :]):
-                    best = _with_signals(best, run_after=1.0)
-                if any(t.key not in TITLES for t in tokens[:first]):
-                    best = _with_signals(best, run_before=1.0)
-                if index.entries[best.entry_id].kind == "journalist" and _in_byline(text, mention.start):
-                    best = _with_signals(best, byline=1.0)
-                found.append(best)
-    found.sort(key=lambda c: (c.exact, len(c.tokens), c.confidence), reverse=True)
-    chosen: list[_Candidate] = []
-    used: set[int] = set()
-    for candidate in found:
-        ids = {id(t) for t in candidate.tokens}
-        if ids & used:
-            continue
-        chosen.append(candidate)
-        used |= ids
-    return chosen
+            # "Alberto Suarez Laso": a name that goes on past the reading is somebody's own;
+            # a word before it that is no title may be a first name left out.
+            if any(t.key not in TITLES for t in tokens[first + size :]):
+                best = _with_signals(best, run_after=1.0)
+            if any(t.key not in TITLES for t in tokens[:first]):
+                best = _with_signals(best, run_before=1.0)
+            positions = tuple(i for i, t in enumerate(tokens) if any(t is c for c in best.tokens))
+            found.append((first, positions, _replaced(best, tokens=())))
+    return tuple(found)
 
 
 # A window's reading depends only on its words, the title before it and the index: news
@@ -581,14 +631,14 @@ def _best_full_name_of(
         answer = None
         if found is not None:
             positions = tuple(i for i, t in enumerate(window) if any(t is c for c in found.tokens))
-            answer = (positions, replace(found, tokens=()))
+            answer = (positions, _replaced(found, tokens=()))
         if len(readings) >= _READINGS_KEPT:
             readings.clear()
         readings[key] = answer
     if answer is None:
         return None
     positions, reading = answer
-    return replace(reading, tokens=tuple([window[i] for i in positions]))
+    return _replaced(reading, tokens=tuple([window[i] for i in positions]))
 
 
 def _best_full_name(
@@ -768,6 +818,8 @@ def _whole_surname(
 ) -> list[_Candidate]:
     """A surname of several words written alone ("Lula da SiIva", "von der Leye"): a well-known
     person's, plainly misspelt, word for word."""
+    if not index.has_surnames_of(len(window)):
+        return []  # only a surname of as many words is taken below, and nobody's has this many
     key = " ".join(t.key for t in window)
     found = []
     # Spelled right once a scanner's capital I is read as l ("SiIva"), or misspelt.
@@ -796,7 +848,8 @@ def _family_name_first(window: tuple[Token, ...], index: NameIndex, title: tuple
     bearer."""
     family, given = window[0], window[1]
     found = []
-    for entry_id in sorted(index.surname(family.key)):
+    # (Only the bearers with such a form, not each bearer of the surname: "Lee" has hundreds.)
+    for entry_id in index.family_name_first(family.key):
         entry = index.entries[entry_id]
         if entry.prominence < TITLED_PROMINENCE:
             continue
@@ -833,7 +886,8 @@ def _score_full_name(
     key = " ".join(t.key for t in surname)
     surnames = [fold(s) for s in entry.surnames]
     # Spaces, hyphens and particles apart, the same surname ("Jae In" for "Jae-in").
-    rendered = next((s for s in surnames if s != key and rendering_key(s) == rendering_key(key)), "")
+    key_rendered = rendering_key(key)
+    rendered = next((s for s in surnames if s != key and rendering_key(s) == key_rendered), "")
     s_score, s_why, s_key = (1.0, "exact", rendered) if rendered else best_similarity(key, surnames)
     if s_score < MIN_SURNAME_SIMILARITY:
         return None
@@ -1165,11 +1219,13 @@ def _written_closer(key: str, target: str, article: _Article, index: NameIndex) 
     somebody's name, or that the article writes after a first name; not another damaged
     spelling of the same person, "Kabili" beside "Kabilis".)"""
     far = Levenshtein.distance(key, target)
+    # (The article's words nearer than ``far`` found in one call to RapidFuzz: a distance from
+    # each of some two hundred words, each in Python, was a fiftieth of a warm article.)
+    nearer = process.extract(key, article.words, scorer=Levenshtein.distance, score_cutoff=far - 1, limit=None)
     return any(
         len(word) >= 4 and word != key and word != target
-        and Levenshtein.distance(key, word, score_cutoff=far - 1) < far
         and (word in article.surnames_after_first_names or index.variants.is_name(word))
-        for word in article.words
+        for word, _distance, _at in nearer
     )
 
 
@@ -1597,7 +1653,7 @@ def _signals(
 def _with_signals(candidate: _Candidate, **values: float) -> _Candidate:
     """The candidate with these signals set (0 takes one away)."""
     merged = {**dict(candidate.signals), **values}
-    return replace(candidate, signals=tuple(sorted((k, v) for k, v in merged.items() if v)))
+    return _replaced(candidate, signals=tuple(sorted((k, v) for k, v in merged.items() if v)))
 
 
 def _decision(text: str, candidate: _Candidate, scorer: NameScorer) -> list[Decision]:
@@ -1808,6 +1864,8 @@ def _in_compound_name(mention: Mention, index: NameIndex, article: _Article) -> 
     """Whether the run's last word is one half of a name joined by a hyphen ("Afari-Gyan"):
     the other half is a capitalised word like nobody the article names in full (a pair of two
     named people, "Carneys-Sheinbom", is no compound)."""
+    if not mention.hyphen_neighbours:
+        return False  # no hyphen beside the run (most runs): nothing joined to it
     token, text = mention.tokens[-1], article.text
     joined = []
     if text[token.end : token.end + 1] == "-" and mention.hyphen_neighbours:
@@ -1859,7 +1917,33 @@ def _zipf(key: str) -> float:
     # microseconds per word never seen.
     if key.isascii() and key.isalpha() and key.islower() and key not in get_frequency_dict("en", "best"):
         return 0.0
+    # Words of plain letters are their own tokens, so wordfreq's figure is its sum over them,
+    # reckoned here as wordfreq 3.1 does (tests/test_names.py compares the two): tokenizing a
+    # word of the list or a name of several words took twenty microseconds each, a twentieth
+    # of an unseen article's time.
+    words = key.split(" ")
+    if key.isascii() and key.islower() and all(word.isalpha() for word in words):
+        return _zipf_of_words(words)
     return float(zipf_frequency(key, "en"))
+
+
+def _zipf_of_words(words: list[str]) -> float:
+    """wordfreq's ``zipf_frequency`` of words of plain letters joined by spaces: 0 if one is in
+    no list, else their frequencies combined (1/f = 1/f1 + 1/f2 ...), rounded to three
+    figures, on the Zipf scale to two decimals."""
+    frequencies = get_frequency_dict("en", "best")
+    one_over = 0.0
+    for word in words:
+        if word not in frequencies:
+            return 0.0
+        one_over += 1.0 / frequencies[word]
+    unrounded = max(1.0 / one_over, _LEAST_FREQUENCY)
+    rounded = round(unrounded, math.floor(-math.log(unrounded, 10)) + 3)
+    return round(math.log(rounded, 10) + 9, 2)
+
+
+# What wordfreq gives a word in no list (zipf_frequency's minimum, 0 on the Zipf scale).
+_LEAST_FREQUENCY = 10**0.0 / 1e9
 
 
 def _is_common_word(key: str) -> bool:

@@ -42,3 +42,23 @@ def test_a_word_too_long_to_be_a_name_ends_the_run() -> None:
 def test_a_name_word_of_the_longest_length_is_kept() -> None:
     word = "K" + "o" * (MAX_NAME_WORD - 1)
     assert [t.text for m in find_mentions(f"Donald {word} spoke.") for t in m.tokens] == ["Donald", word]
+
+
+def test_what_stands_before_a_run_is_read_in_one_match() -> None:
+    """_BEFORE_RUN finds what _NEXT_WORD and _SENTENCE_END_BEFORE (within its reach) find."""
+    import random
+
+    from repair import mentions
+
+    rng = random.Random(3)
+    alphabet = "aB .!?:;\n\u201c\"'\u2019-3_\t\u00e9"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 20)))
+        reversed_text = text[::-1]
+        for at in range(len(text) + 1):
+            word = mentions._NEXT_WORD.match(reversed_text, at)
+            end = mentions._SENTENCE_END_BEFORE.match(reversed_text, at, at + mentions._SENTENCE_END_REACH)
+            both = mentions._BEFORE_RUN.match(reversed_text, at)
+            assert both is not None
+            assert both.group(2) == (word.group(1) if word else None)
+            assert (both.group(1) is not None) == (end is not None)

@@ -154,3 +154,17 @@ def test_every_correction_explains_itself(article: str, index: NameIndex) -> Non
     for c in result.corrections:
         assert 0 <= c.confidence <= 1
         assert c.reason
+
+
+def test_word_frequencies_are_wordfreqs_own() -> None:
+    """_zipf reckons the frequency of plain words itself: it must give what wordfreq gives,
+    for words of the list, words in none, and names of several words."""
+    from wordfreq import get_frequency_dict, zipf_frequency
+
+    from repair.names import _zipf
+
+    listed = [w for w in list(get_frequency_dict("en", "best"))[::97] if w.isascii() and w.isalpha()]
+    keys = [*listed, *(f"{a} {b}" for a, b in zip(listed, listed[1:])), "oscar arias", "donald tusk", "the",
+            "prime minister", "xqzv", "jaramogi oginga odinga", "of the", "o'neill", "jae-in", "new  york"]
+    for key in keys:
+        assert _zipf.__wrapped__(key) == float(zipf_frequency(key, "en")), key
