@@ -453,6 +453,7 @@ def decide_names(
     # (How often a spelling recurs is no evidence: machine translation repeats its slips.)
     decisions: list[Decision] = []
     mentions_by_start = {m.tokens[0].start: m for m in mentions if m.tokens and not m.lower_case}
+    mentions_by_end = {m.tokens[-1].end: m for m in mentions if m.tokens and not m.lower_case}
     for candidate in candidates:
         if len(candidate.tokens) > 1 and _compound_after(candidate.tokens[-1], index, article):
             continue  # "Fernando Marrino-Aguirre" is somebody's full name, not Marroni's misspelt
@@ -462,6 +463,8 @@ def decide_names(
             continue
         if _in_handle(text, candidate.tokens[0].start, candidate.tokens[-1].end):
             continue  # "@PR_Paul_BIYA" is an account's name, written as its owner chose
+        if _names_a_place(candidate, mentions_by_end):
+            continue  # "born in Ninh Binh province": a place, however like a person's name
         decisions.extend(_decision(text, _in_context(candidate, article, index), scorer))
     decisions = [d for d in decisions if d.confidence >= min_confidence]
     return sorted(decisions, key=lambda d: d.start)
@@ -1123,6 +1126,20 @@ def _surname_only(
             )
         )
     return _pick(scored, index)
+
+
+def _names_a_place(candidate: _Candidate, mentions_by_end: dict[int, Mention]) -> bool:
+    """Whether the words read end a run followed by a word for a place ("Ninh Binh province")."""
+    mention = mentions_by_end.get(candidate.tokens[-1].end)
+    return mention is not None and mention.word_after in PLACE_WORDS
+
+
+# Words after a name that make it a place's ("Ninh Binh province"); not those that follow a
+# person's name as often ("the Trump town hall", "a Putin state visit").
+PLACE_WORDS = frozenset(
+    """province provinces district county region prefecture municipality oblast governorate
+    village island islands river airport""".split()
+)
 
 
 def _in_handle(text: str, start: int, end: int) -> bool:

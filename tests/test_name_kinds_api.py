@@ -566,3 +566,8 @@ def test_a_surname_that_is_a_first_name_is_romanised_as_freely_as_one(client: Fl
     # Mahathir bin Mohamad's "surname" is his father's first name, written Mohamed as often.
     text = "Former Malaysian prime minister Mahathir Mohamed said he would stand again."
     assert repair(client, text)["corrections"] == []
+
+
+def test_a_name_followed_by_a_word_for_a_place_is_the_places(client: FlaskClient) -> None:
+    text = "Le Thi Thanh was born in 1962 in Ninh Binh province. She has a degree in history."
+    assert repair(client, text)["corrections"] == []
