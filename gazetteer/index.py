@@ -52,6 +52,8 @@ _MANY_BEARERS = 300
 COMMON_GIVEN_NAME = 20
 # How many answers of a per-word lookup a process keeps.
 _CACHE_SIZE = 16384
+# How many surnames' bearers by rendering group (bearers_by_rendering) a process keeps.
+_SURNAMES_BY_GROUP_KEPT = 1024
 
 
 class NameForm(NamedTuple):
@@ -472,7 +474,11 @@ class NameIndex:
             for entry_id in owners:
                 for group in self._given_groups(entry_id):
                     bearers[group].append(entry_id)
-            by_group = _keep(self._bearers_by_group, surname, {group: tuple(ids) for group, ids in bearers.items()})
+            # (Kept for fewer surnames than other answers: a common surname's map is a few
+            # kilobytes, some 1.7 KB on average.)
+            if len(self._bearers_by_group) >= _SURNAMES_BY_GROUP_KEPT:
+                self._bearers_by_group.clear()
+            by_group = self._bearers_by_group[surname] = {group: tuple(ids) for group, ids in bearers.items()}
         return sorted({entry_id for group in groups for entry_id in by_group.get(group, ())})
 
     def _given_groups(self, entry_id: str) -> frozenset[int]:

@@ -538,6 +538,8 @@ def _full_names(text: str, mention: Mention, index: NameIndex) -> list[_Candidat
 _RunKey = tuple[str, str, bool, bool]
 _RunAnswer = tuple[tuple[int, tuple[int, ...], "_Candidate"], ...]
 _RUN_READINGS: weakref.WeakKeyDictionary[NameIndex, dict[_RunKey, _RunAnswer]] = weakref.WeakKeyDictionary()
+# (Some 270 bytes a run: at most about 2 MB.)
+_RUN_READINGS_KEPT = 8192
 
 
 def _run_readings_of(mention: Mention, index: NameIndex) -> _RunAnswer:
@@ -551,7 +553,7 @@ def _run_readings_of(mention: Mention, index: NameIndex) -> _RunAnswer:
         return runs[key]
     except KeyError:
         answer = _read_run(mention, index)
-        if len(runs) >= _READINGS_KEPT:
+        if len(runs) >= _RUN_READINGS_KEPT:
             runs.clear()
         runs[key] = answer
         return answer
