@@ -330,6 +330,12 @@ class _Candidate:
     spelling: str = ""
 
 
+def _as_written(candidate: _Candidate) -> bool:
+    """Whether a reading changes none of the words it reads ("John Atta Mills", its middle name
+    left out, for John Evans Atta Mills)."""
+    return candidate.replacement_words == tuple(t.text for t in candidate.tokens)
+
+
 def _replaced(candidate: _Candidate, **changes: Any) -> _Candidate:
     """``dataclasses.replace`` of a candidate, at a sixth of its cost: its fields copied, with
     ``changes``. (replace goes through the generated __init__, which sets each frozen field
@@ -400,7 +406,7 @@ def decide_names(
             # somebody else ("Mohamed Salah") does not, whatever it resembles.
             if candidate.confidence >= 0.8 and not dict(candidate.signals).get("other_person"):
                 article.note(candidate.entry_id, in_full=True)
-                if candidate.replacement_words == tuple(t.text for t in candidate.tokens):
+                if _as_written(candidate):
                     # Right as written, middle names left out ("John Atta Mills"): how the
                     # article writes the person.
                     article.written.setdefault(candidate.entry_id, set()).update(candidate.replacement_words)
@@ -1209,7 +1215,7 @@ def _first_name_before_middle(
     Macapagal Arroyo's "Macapagal Arroyo", and "Eduardo" may be another's first name put on it."""
     last = mention.tokens[-1]
     reading = next((c for c in chosen if c.tokens[-1] is last), None)
-    if reading is None or reading.exact or tuple(t.text for t in reading.tokens) != reading.replacement_words:
+    if reading is None or reading.exact or not _as_written(reading):
         return False
     at = mention.tokens.index(reading.tokens[0])
     before = mention.tokens[at - 1] if at > mention.lead_titles else None
@@ -1887,9 +1893,9 @@ def _in_compound_name(mention: Mention, index: NameIndex, article: _Article) -> 
         return False  # no hyphen beside the run (most runs): nothing joined to it
     token, text = mention.tokens[-1], article.text
     joined = []
-    if text[token.end : token.end + 1] == "-" and mention.hyphen_neighbours:
+    if text[token.end : token.end + 1] == "-":
         joined.append(mention.hyphen_neighbours[-1])
-    if len(mention.tokens) == 1 and text[token.start - 1 : token.start] == "-" and mention.hyphen_neighbours:
+    if len(mention.tokens) == 1 and text[token.start - 1 : token.start] == "-":
         joined.append(mention.hyphen_neighbours[0])
     return any(
         len(word) >= 2 and word[:1].isupper() and word[1:2].islower() and not _like_named_in_full(word, index, article)
@@ -1930,12 +1936,6 @@ def load_word_frequencies() -> None:
 @lru_cache(maxsize=65536)
 def _zipf(key: str) -> float:
     """How common an English word ``key`` is (wordfreq's Zipf scale; 0 for no word)."""
-    # Most words asked about for the first time are names, in no English list. A word of plain
-    # letters is its own only token, and zipf_frequency gives a token missing from the list
-    # 0: such a word is looked up in the list directly, where tokenizing it took tens of
-    # microseconds per word never seen.
-    if key.isascii() and key.isalpha() and key.islower() and key not in get_frequency_dict("en", "best"):
-        return 0.0
     # Words of plain letters are their own tokens, so wordfreq's figure is its sum over them,
     # reckoned here as wordfreq 3.1 does (tests/test_names.py compares the two): tokenizing a
     # word of the list or a name of several words took twenty microseconds each, a twentieth
@@ -1962,7 +1962,7 @@ def _zipf_of_words(words: list[str]) -> float:
 
 
 # What wordfreq gives a word in no list (zipf_frequency's minimum, 0 on the Zipf scale).
-_LEAST_FREQUENCY = 10**0.0 / 1e9
+_LEAST_FREQUENCY = 1e-9
 
 
 def _is_common_word(key: str) -> bool:
