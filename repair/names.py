@@ -471,6 +471,8 @@ def decide_names(
             continue  # "@PR_Paul_BIYA" is an account's name, written as its owner chose
         if _names_a_place(candidate, mentions_by_end):
             continue  # "born in Ninh Binh province": a place, however like a person's name
+        if _of_another_country(text, candidate.tokens[-1].end, index.entries[candidate.entry_id]):
+            continue  # "President John Maduro of Honduras" is not Venezuela's Nicolás Maduro
         decisions.extend(_decision(text, _in_context(candidate, article, index), scorer))
     decisions = [d for d in decisions if d.confidence >= min_confidence]
     return sorted(decisions, key=lambda d: d.start)
@@ -1148,6 +1150,64 @@ PLACE_WORDS = frozenset(
     """province provinces district county region prefecture municipality oblast governorate
     village island islands river airport""".split()
 )
+
+
+def _of_another_country(text: str, end: int, entry: Entry) -> bool:
+    """Whether the name ending at ``end`` is followed by "of" and a country other than the
+    person's: "President John Maduro of Honduras" names Honduras's president, whoever else
+    is called Maduro."""
+    found = _OF_COUNTRY.match(text, end)
+    if not found:
+        return False
+    words = found.group(1).split()
+    # The longest run of capitalised words that is a country's name ("the United States of ...").
+    named = next((n for size in range(len(words), 0, -1) if (n := _country_key(" ".join(words[:size]))) in _COUNTRIES), "")
+    own = _country_key(entry.country)
+    return bool(named) and own in _COUNTRIES and _NATION.get(named, named) != _NATION.get(own, own)
+
+
+_OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w'’.-]*)(?:\s+(?:and\s+|the\s+)?[A-Z][\w'’.-]*){0,4})")
+
+
+def _country_key(name: str) -> str:
+    return fold(name).removeprefix("the ").replace("-", " ")
+
+
+# The countries a person's entry may give, by their folded name; not the unions and
+# organisations that stand in the same field ("African Union"), whose officials are of
+# one country or another too.
+_COUNTRIES = frozenset(
+    _country_key(c)
+    for c in """Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria Azerbaijan
+    Bahamas Bahrain Bangladesh Barbados Belarus Belgium Belize Bhutan Bolivia Botswana Brazil Bulgaria
+    Cambodia Cameroon Canada Chile China Colombia Croatia Cuba Cyprus Denmark Djibouti Dominica Ecuador
+    Egypt Estonia Ethiopia Fiji Finland France Georgia Germany Ghana Greece Grenada Guatemala Guinea
+    Guinea-Bissau Guyana Honduras Hungary Iceland India Indonesia Iran Iraq Ireland Israel Italy Jamaica
+    Japan Jordan Kazakhstan Kenya Kiribati Kosovo Kuwait Kyrgyzstan Latvia Lebanon Lesotho Liberia
+    Liechtenstein Lithuania Luxembourg Malawi Malaysia Maldives Malta Mauritania Mauritius Mexico Moldova
+    Mongolia Montenegro Morocco Mozambique Myanmar Namibia Nepal Netherlands Niger Nigeria Norway Oman
+    Pakistan Palestine Panama Paraguay Peru Philippines Poland Portugal Qatar Romania Russia Rwanda Samoa
+    Senegal Serbia Singapore Slovakia Slovenia Somalia Spain Sudan Suriname Sweden Switzerland Syria
+    Taiwan Tajikistan Tanzania Thailand Timor-Leste Togo Tonga Tunisia Turkey Turkmenistan Tuvalu Uganda
+    Ukraine Uruguay Uzbekistan Vanuatu Venezuela Vietnam Yemen Zambia Zimbabwe Scotland Wales England""".split()
+) | frozenset(
+    _country_key(c)
+    for c in (
+        "Antigua and Barbuda", "Bosnia and Herzegovina", "Burkina Faso", "Cabo Verde", "Cape Verde",
+        "Central African Republic", "Costa Rica", "Czech Republic", "Democratic Republic of the Congo",
+        "Dominican Republic", "El Salvador", "Equatorial Guinea", "Ivory Coast", "New Zealand", "North Korea",
+        "North Macedonia", "Northern Ireland", "Papua New Guinea", "Saint Kitts and Nevis", "Saint Lucia",
+        "Saint Vincent and the Grenadines", "San Marino", "Saudi Arabia", "Sierra Leone", "Solomon Islands",
+        "South Africa", "South Korea", "South Sudan", "Sri Lanka", "Marshall Islands", "Trinidad and Tobago",
+        "United Arab Emirates", "United Kingdom", "United States", "Great Britain", "Britain",
+    )
+)
+# Names of one nation's parts or of the nation itself that do not tell two people apart.
+_NATION = {
+    "scotland": "united kingdom", "wales": "united kingdom", "england": "united kingdom",
+    "northern ireland": "united kingdom", "great britain": "united kingdom", "britain": "united kingdom",
+    "cape verde": "cabo verde",
+}
 
 
 def _in_handle(text: str, start: int, end: int) -> bool:

@@ -571,3 +571,16 @@ def test_a_surname_that_is_a_first_name_is_romanised_as_freely_as_one(client: Fl
 def test_a_name_followed_by_a_word_for_a_place_is_the_places(client: FlaskClient) -> None:
     text = "Le Thi Thanh was born in 1962 in Ninh Binh province. She has a degree in history."
     assert repair(client, text)["corrections"] == []
+
+
+def test_a_name_followed_by_another_country_is_that_countrys_person(client: FlaskClient) -> None:
+    # Honduras had a President Maduro (Ricardo) too: "of Honduras" says this is not Venezuela's.
+    text = (
+        "Senator John McCain praised the deal, which Nicolás Maduro opposed. "
+        "President John Maduro of Honduras pointed out the benefits of CAFTA."
+    )
+    assert repair(client, text)["corrections"] == []
+    # Of the person's own country, the swapped first name is put right all the same.
+    text = "Senator John McCain praised the deal. Nicolas Maduro opposed it. President John Maduro of Venezuela spoke later."
+    fixes = {c["original"]: c["replacement"] for c in repair(client, text)["corrections"]}
+    assert fixes == {"John Maduro": "Nicolas Maduro"}
