@@ -355,6 +355,11 @@ def _mention(
     before, before_key = "", ""
     if reversed_word and len(reversed_word) <= MAX_NAME_WORD:
         before, before_key = _read_backwards(reversed_word)
+        if len(before_key) == 1:
+            # A title written with full stops ("V.P. Pence", "P.M. Modi") is the title.
+            dotted = _DOTTED_TITLE.search(text, max(0, start - 12), start)
+            if dotted:
+                before_key = dotted.group(1).replace(".", "").lower()
     label, after = after_match.groups("")
     after = after if len(after) <= MAX_NAME_WORD else ""
     # (A tuple made only beside a hyphen, as few runs are: no list for each.)
@@ -465,6 +470,9 @@ def _speech_verbs(text: str) -> list[int]:
                 found.append(at)
             at = text.find(verb, end)
     return found
+
+
+_DOTTED_TITLE = re.compile(r"(?<![\w.])((?:[A-Za-z]\.){2,3})\s+$")
 
 
 def _word_before(text: str, reversed_text: str, position: int) -> tuple[int, int]:
