@@ -588,6 +588,6 @@ def test_a_name_followed_by_another_country_is_that_countrys_person(client: Flas
 
 def test_a_title_written_with_full_stops_is_a_title(client: FlaskClient) -> None:
     # "V.P." says which Pence, as "VP" and "Vice President" do: not somebody called Pene.
-    text = "Mike Pence visited Tbilisi. Georgia's sovereignty was clearly defined by V.P. Pense."
-    fixes = {c["original"]: (c["replacement"], c["applied"]) for c in repair(client, text)["corrections"]}
-    assert fixes == {"Pense": ("Pence", True)}
+    text = "Georgia's sovereignty was clearly defined by V.P. Pense in Tbilisi."
+    fixes = {c["original"]: c["replacement"] for c in repair(client, text)["corrections"]}
+    assert fixes == {"Pense": "Pence"}
