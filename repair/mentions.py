@@ -122,7 +122,7 @@ _NAME_TITLE = re.compile(r"(?:President|Minister|Secretary|Chancellor|Senator|Go
 _LOWER_WORD = re.compile(rf"[a-z]{{3,}}(?:[{APOSTROPHES}][a-z]+)?(?!{_LETTER})")
 _NEXT_WORD = re.compile(rf"{_NOT_LETTER}*({_WORD_PATTERN})")
 # After a run: a transcript's speaker label ("POMPEO:"), if any, and the next word, in one match.
-_LABEL_AND_NEXT_WORD = re.compile(rf"([ \t]*:)?(?:{_NOT_LETTER}*({_WORD_PATTERN}))?")
+_LABEL_AND_NEXT_WORD = re.compile(rf"([ \t]*(?::|[\u2013\u2014]|-(?=\s)))?(?:{_NOT_LETTER}*({_WORD_PATTERN}))?")
 # Before a run, read in the reversed text in one match (where two took a tenth of reading a
 # mention): a sentence's end within _SENTENCE_END_REACH characters, as _SENTENCE_END_BEFORE
 # finds it (group 1, looked ahead for), and the word before, as _NEXT_WORD (group 2).
@@ -372,7 +372,9 @@ def _mention(
         neighbours = (*neighbours, strip_possessive(after))
         # "Young-moo" goes on in lower case: one name; "Putin-Trump" pairs two.
         continues = not after[:1].isupper()
-    capitals_around = bool(label) or (
+    # (A dash after a run in capitals that opens a line is a kicker's: "SARA DUTERTE – The Vice
+    # President said".)
+    capitals_around = bool(label) and (":" in label or (shape.in_capitals and _opens_line(text, start))) or (
         shape.in_capitals and not lines.has_lower_case_outside(start, end)
     )
     # A sentence's end before it, looked for backwards at one place; near the text's start,
@@ -470,6 +472,11 @@ def _speech_verbs(text: str) -> list[int]:
                 found.append(at)
             at = text.find(verb, end)
     return found
+
+
+def _opens_line(text: str, start: int) -> bool:
+    """Whether only spaces stand between the line's start and ``start``."""
+    return not text[text.rfind("\n", 0, start) + 1 : start].strip()
 
 
 _DOTTED_TITLE = re.compile(r"(?<![\w.])((?:[A-Za-z]\.){2,3})\s+$")

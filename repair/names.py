@@ -133,7 +133,8 @@ MAX_CONFIDENCE = 0.99
 # A name spelled right for the person meant, but in capitals amid lower-case text.
 RECASE_CONFIDENCE = 0.9
 # A word this common ("may", "will") is read as a name only where a name must stand: before
-# a speech verb or a possessive.
+# a speech verb or a possessive; and lends no first name ("MINISTER OF POWER"), whatever a
+# gazetteer's slip says somebody is called.
 FUNCTION_WORD_ZIPF = 5.5
 # A first name this few officials bear ("Kaja") makes a near miss of one of them likelier
 # than somebody else of that name.
@@ -595,8 +596,8 @@ def _read_run(mention: Mention, index: NameIndex) -> _RunAnswer:
                 and fold(best.replacement_words[-1]) != window[-1].key
             ):
                 continue  # "José Luis Ábalos": a first name with more of the name after it is no damaged surname
-            if not best.exact and not mention.capitals_around:
-                best = _lower_capitals(best, index)
+            if not best.exact:
+                best = _kept_in_capitals(best) if mention.capitals_around else _lower_capitals(best, index)
             # "Alberto Suarez Laso": a name that goes on past the reading is somebody's own;
             # a word before it that is no title may be a first name left out.
             if any(t.key not in TITLES for t in tokens[first + size :]):
@@ -735,6 +736,15 @@ def _best_full_name(
                 if candidate:
                     scored.append(candidate)
     return _pick(scored, index)
+
+
+def _kept_in_capitals(candidate: _Candidate) -> _Candidate:
+    """Where capitals are the style (a heading, a list of office holders, a speaker's label),
+    a fix of a name in capitals is in capitals ("EKPERIPE EKPO" becomes "EKPERIKPE EKPO"), and
+    a name whose letters are right is left as it is ("ATIKU BAGUDU")."""
+    if not all(t.is_upper for t in candidate.tokens):
+        return candidate
+    return replace(candidate, replacement_words=tuple(w.upper() for w in candidate.replacement_words))
 
 
 def _lower_capitals(candidate: _Candidate, index: NameIndex) -> _Candidate:
@@ -1056,8 +1066,8 @@ def _surname_only(
         return None  # spelled right for someone the article names, in full or more than once
     if key in article.surnames_after_first_names:
         return None  # the surname of somebody the article names in full, listed or not ("Graham Kerr")
-    if mention.word_before == "the" and not mention.hyphen_neighbours and _family_plural(key, index):
-        return None  # "the Castros", "the Kenyattas": a family, not Castro with an ending
+    if mention.word_before in FAMILY_COUNTERS and not mention.hyphen_neighbours and _family_plural(key, index):
+        return None  # "the Castros", "five Rajapaksas": a family, not Castro with an ending
     if _NICKNAME_AFTER.match(article.text, token.end):
         return None  # a first name before a nickname and a surname: Ragowo “Didit” Hediprasetyo
     partner = _known_partner(mention, index)
@@ -1260,6 +1270,11 @@ def _changes_a_name_as_written(candidate: _Candidate, index: NameIndex, article:
     return any(e != candidate.entry_id for e in index.surname(token.key) & article.in_full)
 
 
+# Words before a family named in the plural ("the Castros", "five Rajapaksas"); not "both",
+# which as often stands before two people ("both Kibaki and Odinga").
+FAMILY_COUNTERS = frozenset("the two three four five six seven eight nine ten several many".split())
+
+
 def _family_plural(key: str, index: NameIndex) -> bool:
     """Whether a word is the plural of somebody's surname: "castros", "joneses"."""
     return (key.endswith("s") and bool(index.surname(key[:-1]))) or (
@@ -1409,6 +1424,8 @@ def _swapped_reading(
     unlisted_lender = not lenders and _lent_by_unlisted(given, surname_key, article)
     if not (lenders or unlisted_lender) or len(given.key) < 2:
         return None  # no first name of anybody the article names
+    if _zipf(given.key) >= FUNCTION_WORD_ZIPF:
+        return None  # "MINISTER OF POWER": a function word is nobody's first name
     owners = bearers & article.sighted or bearers & article.people
     if title and owners and not any(_fits_entry(title, index.entries[e]) for e in owners):
         # The post names another bearer than the one named ("Secretary of State Dominic
@@ -2136,7 +2153,7 @@ def _cased(written: str, mention: Mention, token: Token) -> str:
     """Keep capitals where the run's names are in capitals (a transcript label), else as
     written ("VP PNCE" is Pence: a title's letters are capitals anyway)."""
     names = [t for t in mention.tokens if t.key not in TITLES]
-    if token.is_upper and all(t.is_upper for t in names) and len(names) > 1:
+    if token.is_upper and (mention.capitals_around or (all(t.is_upper for t in names) and len(names) > 1)):
         return written.upper()
     return written
 

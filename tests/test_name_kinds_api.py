@@ -591,3 +591,40 @@ def test_a_title_written_with_full_stops_is_a_title(client: FlaskClient) -> None
     text = "Georgia's sovereignty was clearly defined by V.P. Pense in Tbilisi."
     fixes = {c["original"]: c["replacement"] for c in repair(client, text)["corrections"]}
     assert fixes == {"Pense": "Pence"}
+
+
+def test_a_function_word_in_a_line_of_capitals_is_nobodys_first_name(client: FlaskClient) -> None:
+    # "OF" is written before "WORKS" too, but it lends no first name to Simon Power.
+    text = "MINISTER OF POWER. MINISTER OF WORKS."
+    assert repair(client, text)["corrections"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Towards Flooding Problem in PH\nSARA DUTERTE – The Vice President reacted. Sara Duterte said more.", id="kicker"),
+        pytest.param("ATIKU BAGUDU", id="a-name-alone-in-capitals"),
+        pytest.param("MINISTER OF FCT – NYESOM WIKE", id="a-list-of-office-holders"),
+    ],
+)
+def test_a_right_name_in_capitals_where_capitals_are_the_style_stays(client: FlaskClient, text: str) -> None:
+    assert repair(client, text)["corrections"] == []
+
+
+def test_a_fix_where_capitals_are_the_style_is_in_capitals(client: FlaskClient) -> None:
+    text = "MINISTER OF STATE (GAS) PETROLEUM RESOURCES\nEKPERIPE EKPO\nMINISTER OF POWER"
+    fixes = {c["original"]: c["replacement"] for c in repair(client, text)["corrections"]}
+    assert fixes == {"EKPERIPE EKPO": "EKPERIKPE EKPO"}
+
+
+def test_a_family_counted_in_the_plural_is_no_damaged_surname(client: FlaskClient) -> None:
+    text = "President Gotabaya Rajapaksa leads a Cabinet with five Rajapaksas, four brothers and a son."
+    assert repair(client, text)["corrections"] == []
+
+
+def test_the_name_an_official_uses_now_is_not_put_back_to_an_earlier_one(client: FlaskClient) -> None:
+    # Chiwenga has been Constantino since 2017; a damaged surname is put right with it.
+    assert repair(client, "Vice President Constantino Chiwenga spoke.")["corrections"] == []
+    text = "Constantino Chiwengo has been relieved of his dual role as health minister."
+    fixes = {c["original"]: c["replacement"] for c in repair(client, text)["corrections"]}
+    assert fixes == {"Constantino Chiwengo": "Constantino Chiwenga"}
