@@ -109,3 +109,27 @@ class NameVariants:
 def load_variants(path: Path = NAME_PARTS_PATH) -> NameVariants:
     """The shipped table, read once per process (gazetteer reloads share it)."""
     return NameVariants.from_bytes(gzip.decompress(path.read_bytes()))
+
+
+EAST_SLAVIC_PATH = Path(__file__).resolve().parent / "data" / "east_slavic_given_names.txt"
+# Whose first names English writes in their Russian form as often as in their own.
+EAST_SLAVIC_COUNTRIES = frozenset({"Ukraine", "Belarus"})
+
+
+@lru_cache(maxsize=1)
+def _east_slavic_groups() -> dict[str, int]:
+    """Folded spelling -> its line in data/east_slavic_given_names.txt."""
+    groups: dict[str, int] = {}
+    lines = EAST_SLAVIC_PATH.read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines):
+        if line.strip() and not line.startswith("#"):
+            groups.update(dict.fromkeys(line.split(), number))
+    return groups
+
+
+def same_east_slavic_name(a: str, b: str) -> bool:
+    """Whether two folded first names are one Ukrainian or Belarusian name, in its own form or
+    the Russian one ("vladimir" and "volodymyr")."""
+    groups = _east_slavic_groups()
+    group = groups.get(a)
+    return group is not None and group == groups.get(b)

@@ -51,9 +51,15 @@ from repair.mentions import PARTICLES, SPEECH_VERBS, TITLES, Mention, Token, tok
 from repair.nearby import Lookalikes
 from repair.scorer import NameScorer, load_scorer
 from gazetteer.loader import Entry
-from gazetteer.variants import NameVariants
+from gazetteer.variants import EAST_SLAVIC_COUNTRIES, NameVariants, same_east_slavic_name
 from gazetteer.normalize import ROMANISED_GIVEN_NAMES, TRANSLITERATED, fold, transliteration_skeleton, vowel_frame
 
+_WORDS = re.compile(r"[a-z]+")
+# Countries whose people's names are written family name first in English ("Nguyen Hoa Binh",
+# "Hun Sen", "Xi Jinping"): the word before the rest of a name is no first name to swap.
+FAMILY_NAME_FIRST = frozenset(
+    {"Vietnam", "Cambodia", "China", "Taiwan", "Hong Kong", "Macao", "Macau", "South Korea", "North Korea"}
+)
 # Words for a relative: the person after them may well share a surname with somebody listed
 # ("his wife Pauline Musyoka") and is nobody's first name put on another's surname.
 KIN_WORDS = frozenset(
@@ -202,12 +208,19 @@ class _Article:
     first_names_written: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     _surnames: list[tuple[str, str, float]] | None = None
     _folded: str | None = None
+    _kin: bool | None = None
     _countries: dict[str, bool] = field(default_factory=dict)
     _post_holders: list[str] | None = None
     _post_holder_set: frozenset[str] | None = None
     _named_pools: dict[bool, Lookalikes] = field(default_factory=dict)
     _pool: Lookalikes | None = None
     _bearers: dict[str, list[str]] | None = None
+
+    def tells_of_kin(self) -> bool:
+        """Whether the article speaks of relatives anywhere ("his son", "the brothers")."""
+        if self._kin is None:
+            self._kin = any(word in KIN_WORDS or word.removesuffix("s") in KIN_WORDS for word in _WORDS.findall(self.folded_text()))
+        return self._kin
 
     def folded_text(self) -> str:
         """The whole text lower-cased, without accents, for finding posts and countries in it.
@@ -1445,7 +1458,14 @@ def _swapped_reading(
         entry_id = max(titled, key=lambda e: (index.entries[e].prominence, e))
     else:
         return None
+    if index.entries[entry_id].country in FAMILY_NAME_FIRST:
+        return None  # "Nguyen Hoa Binh": the first word is the family's, and another family is another person
     lender = next((e for e in lenders or () if e != entry_id), "")
+    if not title and article.tells_of_kin():
+        # "Nicolas Petro was arrested", in a story of the president's son: where an article
+        # speaks of sons, brothers or wives, another first name on an official's surname is
+        # likelier a relative's own than a slip; only a post named before it says otherwise.
+        return None
     if not lender and not (title and _fits_entry(title, index.entries[entry_id])):
         return None  # a first name the gazetteer does not list lends only to a post the title names
     # Initials stay as written, between the words compared (as in full names).
@@ -2073,6 +2093,10 @@ def is_valid_variant(
         return True
     if not given and any(fold(alias).rsplit(" ", 1)[-1] == written for alias in entry.aliases):
         return True  # the surname as one of the person's aliases ends: Mohamed Hamdan Daglo
+    if given and entry.country in EAST_SLAVIC_COUNTRIES and same_east_slavic_name(written, gazetteer_key):
+        return True  # a Ukrainian's first name in its Russian form: Vladimir Zelensky
+    if "dj" in written and written in _dj_renderings(entry):
+        return True  # Serbo-Croatian's Đ, which English writes Dj: Djukanović, Djindjic
     if written.removesuffix("h") == gazetteer_key.removesuffix("h") and len(written) >= 5 and (
         entry.country in TRANSLITERATED or entry.country == "unknown"
     ):
@@ -2091,6 +2115,14 @@ def is_valid_variant(
     if len(written) >= 4 and vowel_frame(written) == vowel_frame(gazetteer_key):
         return True  # the vowels of a transliteration vary: Rajapakse, Sheik
     return _same_name(written, gazetteer_key, variants)
+
+
+@lru_cache(maxsize=1024)
+def _dj_renderings(entry: Entry) -> frozenset[str]:
+    """The person's names, each word folded as English writes a Serbo-Croatian Đ ("Dj"; the
+    fold writes it "D", as Vietnamese names' Đ is written): none for most people."""
+    names = {word for name in (*entry.full_names, *entry.surnames) for word in name.split()}
+    return frozenset(fold(word.replace("Đ", "Dj").replace("đ", "dj")) for word in names if "đ" in word.lower())
 
 
 def _syllables(key: str) -> int:

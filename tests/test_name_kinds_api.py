@@ -628,3 +628,41 @@ def test_the_name_an_official_uses_now_is_not_put_back_to_an_earlier_one(client:
     text = "Constantino Chiwengo has been relieved of his dual role as health minister."
     fixes = {c["original"]: c["replacement"] for c in repair(client, text)["corrections"]}
     assert fixes == {"Constantino Chiwengo": "Constantino Chiwenga"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Milo Djukanovic won. President Djukanovic said the vote was fair.", id="serbo-croatian-dj"),
+        pytest.param("Milo Djukanović lost the election to Jakov Milatović.", id="dj-beside-accents"),
+        pytest.param("Ukraine's President Vladimir Zelensky spoke.", id="ukrainian-first-name-in-russian-form"),
+        pytest.param("Former Prime Minister Nikolai Azarov of Ukraine fled to Moscow.", id="mykola-as-nikolai"),
+    ],
+)
+def test_another_rendering_of_a_slavic_name_is_left(client: FlaskClient, text: str) -> None:
+    assert repair(client, text)["corrections"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Nicolas Maduro congratulated Gustavo Petro. The arrest of the president's son is a blow. "
+            "Nicolas Petro was arrested in Barranquilla.",
+            id="a-son",
+        ),
+        pytest.param(
+            "Vladimir Putin spoke. The brothers fought in Kyiv: Wladimir Klitschko, the boxer, and "
+            "Vitali Klitschko, the mayor.",
+            id="brothers",
+        ),
+    ],
+)
+def test_in_a_story_of_relatives_an_untitled_first_name_is_their_own(client: FlaskClient, text: str) -> None:
+    assert repair(client, text)["corrections"] == []
+
+
+def test_a_family_name_written_first_is_no_first_name_to_swap(client: FlaskClient) -> None:
+    # Nguyen Hoa Binh is Vietnam's Deputy Prime Minister; Truong Hoa Binh held such a post before.
+    text = "Deputy Prime Minister Nguyen Hoa Binh met Nguyen Chi Dung in Hanoi."
+    assert repair(client, text)["corrections"] == []
