@@ -372,9 +372,11 @@ def _mention(
         neighbours = (*neighbours, strip_possessive(after))
         # "Young-moo" goes on in lower case: one name; "Putin-Trump" pairs two.
         continues = not after[:1].isupper()
-    # (A dash after a run in capitals that opens a line is a kicker's: "SARA DUTERTE – The Vice
-    # President said".)
-    capitals_around = bool(label) and (":" in label or (shape.in_capitals and _opens_line(text, start))) or (
+    # (A dash after a run in capitals is a kicker's where the run opens a line or a sentence
+    # starts after it: "SARA DUTERTE – The Vice President said"; not "in BROWN – and".)
+    capitals_around = bool(label) and (
+        ":" in label or (shape.in_capitals and (after[:1].isupper() or _opens_line(text, start)))
+    ) or (
         shape.in_capitals and not lines.has_lower_case_outside(start, end)
     )
     # A sentence's end before it, looked for backwards at one place; near the text's start,

@@ -603,6 +603,10 @@ def test_a_function_word_in_a_line_of_capitals_is_nobodys_first_name(client: Fla
     "text",
     [
         pytest.param("Towards Flooding Problem in PH\nSARA DUTERTE – The Vice President reacted. Sara Duterte said more.", id="kicker"),
+        pytest.param(
+            "Vice Pres. Sara Duterte Hits Back SARA DUTERTE – The Vice President reacted to the remarks.",
+            id="kicker-after-a-headline-on-one-line",
+        ),
         pytest.param("ATIKU BAGUDU", id="a-name-alone-in-capitals"),
         pytest.param("MINISTER OF FCT – NYESOM WIKE", id="a-list-of-office-holders"),
     ],
