@@ -38,6 +38,7 @@ from rapidfuzz.distance import Levenshtein
 from wordfreq import get_frequency_dict, zipf_frequency
 
 from gazetteer.index import (
+    GLUED_WORDS,
     MIN_SURNAME_SIMILARITY,
     PROMINENCE_MARGIN,
     NameForm,
@@ -717,7 +718,12 @@ def _best_full_name(
             # well lack. Only the article can make it damage (decide_names, _named_in_article).
             continue
         # Only people whose first name agrees are worth scoring: "South Korea" is nobody's.
-        for entry_id in index.full_name_candidates(given[-1].key, key):
+        # "Alicia Barcenatoday": the surname with a word glued on is looked up without it.
+        stem = _unglued(key, index)
+        found = index.full_name_candidates(given[-1].key, key)
+        if stem:
+            found = (*found, *(e for e in index.full_name_candidates(given[-1].key, stem) if e not in found))
+        for entry_id in found:
             if plausible and title and not _titled(index.entries[entry_id], title):
                 continue  # after a title, only the holder of a post it names
             candidate = _score_full_name(given, surname, entry_id, index, title)
@@ -1811,6 +1817,16 @@ def _decision(text: str, candidate: _Candidate, scorer: NameScorer) -> list[Deci
     ]
 
 
+def _unglued(key: str, index: NameIndex) -> str:
+    """A surname with an English word glued on ("barcenatoday"), without the word; '' when
+    ``key`` is no such thing."""
+    for size in (3, 4, 5):
+        stem = key[:-size]
+        if len(stem) >= 4 and key[-size:] in GLUED_WORDS and index.surname(stem):
+            return stem
+    return ""
+
+
 def _glued_word(token: Token, replacement_words: tuple[str, ...]) -> str:
     """The English word machine translation glued onto a name ("Sichesand" for "Siches and"),
     with its space, so that putting the name right keeps it; '' when there is none."""
@@ -1821,8 +1837,6 @@ def _glued_word(token: Token, replacement_words: tuple[str, ...]) -> str:
     return " " + rest if rest.lower() in GLUED_WORDS else ""
 
 
-# Words machine translation glues onto the name before them: never a case ending of a name.
-GLUED_WORDS = frozenset("and the who was has had said with from but for".split())
 
 
 def _written_on(text: str, start: int, replacement: str) -> bool:
@@ -1864,6 +1878,7 @@ def describe(kind: str, written: str) -> str:
         "sound-like": f"sounds like '{written}'",
         "respelled": f"is '{written}' as another language spells its sounds",
         "spacing": f"is '{written}' joined otherwise",
+        "glued": f"is '{written}' with a word glued on",
     }.get(kind, f"is spelled like '{written}'")
 
 

@@ -670,3 +670,27 @@ def test_a_family_name_written_first_is_no_first_name_to_swap(client: FlaskClien
     # Nguyen Hoa Binh is Vietnam's Deputy Prime Minister; Truong Hoa Binh held such a post before.
     text = "Deputy Prime Minister Nguyen Hoa Binh met Nguyen Chi Dung in Hanoi."
     assert repair(client, text)["corrections"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "repaired"),
+    [
+        pytest.param(
+            "President Emmanuel Macronwill visit Berlin.", "President Emmanuel Macron will visit Berlin.", id="in-a-full-name"
+        ),
+        pytest.param(
+            "President Emmanuel Macron spoke first. Macronsaid that talks would go on.",
+            "President Emmanuel Macron spoke first. Macron said that talks would go on.",
+            id="a-surname-alone",
+        ),
+    ],
+)
+def test_a_word_glued_onto_a_name_by_machine_translation_is_set_apart(
+    client: FlaskClient, text: str, repaired: str
+) -> None:
+    assert repair(client, text)["text"] == repaired
+
+
+def test_a_surname_that_ends_like_a_glued_word_is_left(client: FlaskClient) -> None:
+    text = "Emmanuel Macron met Margaret Beckwith and Alain Marchand in Paris. Marchand said little."
+    assert repair(client, text)["corrections"] == []
