@@ -486,6 +486,8 @@ def decide_names(
             continue  # "@PR_Paul_BIYA" is an account's name, written as its owner chose
         if _names_a_place(candidate, mentions_by_end):
             continue  # "born in Ninh Binh province": a place, however like a person's name
+        if _of_an_occupation(text, candidate.tokens[0].start, candidate.tokens[-1].end):
+            continue  # "Coach Mark Rutt", "Michael Grove, a farmer": somebody of that trade, no official
         if _of_another_country(text, candidate.tokens[-1].end, index.entries[candidate.entry_id]):
             continue  # "President John Maduro of Honduras" is not Venezuela's Nicolás Maduro
         decisions.extend(_decision(text, _in_context(candidate, article, index), scorer))
@@ -694,6 +696,8 @@ def _best_full_name(
             return _Candidate(window, form.entry_id, words, RECASE_CONFIDENCE, evidence, False, signals)
         return _Candidate(window, form.entry_id, tuple(t.text for t in window), 1.0, ("exact",), True)
     scored: list[_Candidate] = []
+    # An honorific says a person is meant, not which: "Mr Michael Grove" is anybody's name.
+    post = title if any(w not in HONORIFICS for w in title) else ()
     for surname_size in range(1, len(window)):
         given, surname = window[:-surname_size], window[-surname_size:]
         key = " ".join(t.key for t in surname)
@@ -713,7 +717,7 @@ def _best_full_name(
                 scored.extend(own)
                 continue
         rare = all(index.given_count(t.key) <= RARE_FIRST_NAME for t in given)
-        if plausible and not title and not rare:
+        if plausible and not post and not rare:
             # "Mohamed Salah", "David Weir": somebody's name as written, whom the gazetteer may
             # well lack. Only the article can make it damage (decide_names, _named_in_article).
             continue
@@ -724,10 +728,10 @@ def _best_full_name(
         if stem:
             found = (*found, *(e for e in index.full_name_candidates(given[-1].key, stem) if e not in found))
         for entry_id in found:
-            if plausible and title and not _titled(index.entries[entry_id], title):
+            if plausible and post and not _titled(index.entries[entry_id], post):
                 continue  # after a title, only the holder of a post it names
             candidate = _score_full_name(given, surname, entry_id, index, title)
-            if plausible and not title and candidate and dict(candidate.signals).get("given_changed"):
+            if plausible and not post and candidate and dict(candidate.signals).get("given_changed"):
                 continue  # a rare first name as written ("Kaja Kalas") is read only as itself
             if candidate:
                 scored.append(candidate)
@@ -744,11 +748,14 @@ def _best_full_name(
         # only about the best-known people.
         given, surname = window[:1], window[1:]
         first, initial = given[0].key, surname[0].key[0]
-        unconfirmed = not title and _plausible_name(given, surname[0].key, index)
+        plausible = _plausible_name(given, surname[0].key, index)
+        unconfirmed = not post and plausible
         if index.is_given_name(first) or _zipf(first) < VERY_COMMON_WORD_ZIPF:
             for entry_id in index.with_first_name_and_initial(first, initial):
                 if unconfirmed and index.entries[entry_id].prominence < HEAD_PROMINENCE:
                     continue
+                if plausible and post and not _titled(index.entries[entry_id], post):
+                    continue  # "chairman Rick Parry": somebody's name, and no post of Perry's
                 candidate = _score_full_name(given, surname, entry_id, index, title)
                 if candidate and unconfirmed:
                     candidate = _with_signals(replace(candidate, ceiling=CONTESTED_CEILING), unconfirmed=1.0)
@@ -1178,6 +1185,37 @@ def _names_a_place(candidate: _Candidate, mentions_by_end: dict[int, Mention]) -
 PLACE_WORDS = frozenset(
     """province provinces district county region prefecture municipality oblast governorate
     village island islands river airport""".split()
+)
+
+
+def _of_an_occupation(text: str, start: int, end: int) -> bool:
+    """Whether the name between ``start`` and ``end`` is said to be of a trade no official
+    holds, by the word before it ("coach Mark Rutt") or an apposition after it ("Michael
+    Grove, a farmer,")."""
+    # (A trade given up says nothing: "former comedian Volodymyr Zelensky", "Mr. Rajoelina, a
+    # former disc jockey".)
+    before = _WORDS_BEFORE.search(text, max(0, start - 40), start)
+    if before and before.group(2).lower() in OCCUPATIONS:
+        return not _FORMER.search(before.group(1) or "")
+    after = _APPOSITION.match(text, end)
+    if not after or _FORMER.search(after.group(1)):
+        return False
+    return any(word in OCCUPATIONS or word.removesuffix("s") in OCCUPATIONS for word in after.group(1).lower().split()[:4])
+
+
+_WORDS_BEFORE = re.compile(r"(?:([A-Za-z-]+)[ \t]+)?([A-Za-z]+)[ \t]*$")
+_FORMER = re.compile(r"(?i)\b(?:former|ex|one-time|onetime|retired|erstwhile)\b")
+# ", a farmer,", ", the Ajax coach": the words of a noun phrase set after a name.
+_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+([^,.;:()\n]{1,40})")
+# Trades whose people news names and no official holds as a post: sport, the arts, business,
+# farming and the like (not those officials come from and keep as a title: lawyer, doctor as
+# "Dr", professor, general, journalist, director).
+OCCUPATIONS = frozenset(
+    """coach footballer striker midfielder defender goalkeeper winger player cyclist boxer golfer
+    jockey sprinter swimmer athlete referee umpire skier cricketer batsman bowler rugby
+    actor actress singer rapper musician guitarist drummer comedian novelist poet painter
+    sculptor artist chef farmer businessman businesswoman entrepreneur billionaire tycoon
+    gp nurse teacher pupil student shopkeeper dancer photographer architect filmmaker""".split()
 )
 
 

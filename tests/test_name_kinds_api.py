@@ -694,3 +694,22 @@ def test_a_word_glued_onto_a_name_by_machine_translation_is_set_apart(
 def test_a_surname_that_ends_like_a_glued_word_is_left(client: FlaskClient) -> None:
     text = "Emmanuel Macron met Margaret Beckwith and Alain Marchand in Paris. Marchand said little."
     assert repair(client, text)["corrections"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The EFL chairman Rick Parry said the clubs had agreed.", id="a-title-of-no-post-of-theirs"),
+        pytest.param("Dr Preeti Patel, a GP in Leicester, said patients were waiting.", id="an-honorific"),
+        pytest.param("Coach Mark Rutt said the team had trained well.", id="a-trade-before"),
+        pytest.param("Mark Rutt, the Ajax coach, said the team had trained well.", id="a-trade-after"),
+    ],
+)
+def test_somebodys_name_after_an_honorific_or_of_a_trade_is_not_an_officials(client: FlaskClient, text: str) -> None:
+    assert [c for c in repair(client, text)["corrections"] if c["applied"]] == []
+
+
+def test_a_trade_given_up_does_not_stop_a_repair(client: FlaskClient) -> None:
+    text = "Andry Rajoelina took power in 2009. Mr. Rajoelinot, a former disc jockey, led the movement."
+    fixes = {c["original"]: (c["replacement"], c["applied"]) for c in repair(client, text)["corrections"]}
+    assert fixes == {"Rajoelinot": ("Rajoelina", True)}
