@@ -12,7 +12,7 @@ import gc
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from functools import lru_cache
 from typing import NamedTuple, TypeVar
@@ -135,8 +135,8 @@ class NameIndex:
         self._respelled: dict[str, str] = {}
         self._surname_deletes: dict[str, str] = {}
         for key in self._surname:
-            self._phonetic[phonetic_key(key)].add(key)
-            respelled = respelling_key(key)
+            self._phonetic[phonetic_key_uncached(key)].add(key)
+            respelled = respelling_key_uncached(key)
             if respelled != key:
                 _add_packed(self._respelled, respelled, key)
             for variant in deletes(key, 1):
@@ -165,9 +165,9 @@ class NameIndex:
         for key in self._last_given:
             for variant in deletes(key, 1):
                 _add_packed(self._given_deletes, variant, key)
-            if sound := phonetic_key(key):
+            if sound := phonetic_key_uncached(key):
                 _add_packed(self._given_phonetic, sound, key)
-            for misread in ocr_keys(key):
+            for misread in ocr_keys(key, ocr_key_uncached):
                 _add_packed(self._given_ocr, misread, key)
         self._given_variants: dict[str, frozenset[str]] = {}
         self._similar_surnames: dict[str, list[str]] = {}
@@ -621,13 +621,18 @@ def _two_deletes(word: str) -> set[str]:
     return found
 
 
-@lru_cache(maxsize=65536)
-def phonetic_key(word: str) -> str:
+def phonetic_key_uncached(word: str) -> str:
     """A sound key for a folded word (Metaphone); '' for words it cannot key."""
     try:
         return jellyfish.metaphone(word)
     except (ValueError, IndexError):
         return ""
+
+
+# Articles repeat their words. (The index keys the gazetteer's own names with the uncached
+# functions: each of them once, where the cache's first 65,536 entries were the gazetteer's,
+# some 17 MB kept for nothing, and evicted one by one as articles came.)
+phonetic_key = lru_cache(maxsize=65536)(phonetic_key_uncached)
 
 
 # Articles name the same people again and again: the comparisons are kept.
@@ -713,21 +718,24 @@ DERIVED_ENDINGS = frozenset(
 _OCR_CONFUSIONS = (("rn", "m"), ("cl", "d"), ("li", "h"), ("ri", "n"), ("ii", "u"), ("vv", "w"), ("c", "e"), ("i", "l"))
 
 
-@lru_cache(maxsize=65536)
-def ocr_key(word: str) -> str:
+def ocr_key_uncached(word: str) -> str:
     """``word`` with every OCR confusion mapped to one spelling: Pornpeo and Pompeo agree."""
     for seen, meant in _OCR_CONFUSIONS:
         word = word.replace(seen, meant)
     return word
 
 
-def ocr_keys(word: str) -> tuple[str, ...]:
+ocr_key = lru_cache(maxsize=65536)(ocr_key_uncached)
+
+
+def ocr_keys(word: str, key_of: Callable[[str], str] = ocr_key) -> tuple[str, ...]:
     """The OCR keys of ``word``: two where "cli" may be "di" or "ch" misread ("Berclimuhamedov",
-    "Cliavez"), which one order of the confusions cannot both undo; else the one."""
-    key = ocr_key(word)
+    "Cliavez"), which one order of the confusions cannot both undo; else the one. (``key_of``:
+    ``ocr_key_uncached`` for the gazetteer's names, keyed once each.)"""
+    key = key_of(word)
     if "cli" not in word:
         return (key,)
-    other = ocr_key(word.replace("li", "h"))
+    other = key_of(word.replace("li", "h"))
     return (key,) if other == key else (key, other)
 
 
@@ -745,14 +753,16 @@ _RESPELLINGS = (
 )
 
 
-@lru_cache(maxsize=65536)
-def respelling_key(word: str) -> str:
+def respelling_key_uncached(word: str) -> str:
     """``word`` with every other language's way of writing a sound mapped to one spelling:
     Schtarmer and Starmer, Peskow and Peskov, Zhokonya and Jokonya agree."""
     for written, sound in _RESPELLINGS:
         word = word.replace(written, sound)
     word = re.sub(r"c(?=[aou])", "k", word)
     return word[:-1] + "i" if word.endswith("y") else word
+
+
+respelling_key = lru_cache(maxsize=65536)(respelling_key_uncached)
 
 
 def _sound(key: str) -> str:
