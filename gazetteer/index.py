@@ -12,7 +12,7 @@ import gc
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from functools import lru_cache
 from typing import NamedTuple, TypeVar
@@ -165,7 +165,7 @@ class NameIndex:
                 _add_packed(self._given_deletes, variant, key)
             if sound := phonetic_key_uncached(key):
                 _add_packed(self._given_phonetic, sound, key)
-            for misread in ocr_keys(key, ocr_key_uncached):
+            for misread in ocr_keys_uncached(key):
                 _add_packed(self._given_ocr, misread, key)
         self._given_variants: dict[str, frozenset[str]] = {}
         self._similar_surnames: dict[str, list[str]] = {}
@@ -175,7 +175,7 @@ class NameIndex:
         self._forms: dict[str, tuple[NameForm, ...]] = {}
         self._best_known: dict[str, str] = {}
         self._full_name_candidates: dict[tuple[str, str], tuple[str, ...]] = {}
-        self._surname_keys: dict[str, frozenset[str]] = {}
+        self._surname_keys: dict[str, tuple[str, ...]] = {}
         self._prominent_by_initial: dict[str, dict[str, list[str]]] = {}
         # Who holds a post now, for articles that name the post instead of the person.
         holders: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -339,9 +339,16 @@ class NameIndex:
         found = self._given_variants.get(key)
         if found is None:
             names = {key}
+            bearers = len(self._last_given.get(key, ()))
             # A first name many officials bear, written right, is that name: "Michael" is not
             # Michal misspelt (and the search for its look-alikes is the dearest there is).
-            if len(key) >= 4 and len(self._last_given.get(key, ())) < COMMON_GIVEN_NAME:
+            # Nor is a short one that more than a few bear ("Omar"): misspelt_given would turn
+            # down each of its look-alikes, so they are not looked for.
+            if (
+                len(key) >= 4
+                and bearers < COMMON_GIVEN_NAME
+                and (len(key) >= MIN_MISSPELT_GIVEN or bearers <= RARE_GIVEN_NAME)
+            ):
                 names.update(_unpack_all(self._given_deletes, deletes(key, 1)))
                 if sound := phonetic_key(key):
                     names.update(_unpack(self._given_phonetic.get(sound)))
@@ -405,25 +412,32 @@ class NameIndex:
             if 0 < sum(map(len, by_given)) <= _FEW_NAMESAKES:
                 # A rare first name: its few bearers' surnames are compared one by one,
                 # cheaper than looking up every spelling the surname may be a slip of.
+                respelled_alike = self._respelled_alike(surname)
                 for given_ids in by_given:
                     for entry_id in sorted(given_ids):
                         if entry_id in ids:
                             continue  # found already, through another spelling of the first name
-                        for surname_key in self._folded_surnames(entry_id):
+                        for surname_key in self.folded_surnames(entry_id):
                             if (
-                                within_three_edits(surname, surname_key)
+                                within_three_edits(surname, surname_key, respelled_alike)
                                 and similarity(surname, surname_key)[0] >= MIN_SURNAME_SIMILARITY
                             ):
                                 ids[entry_id] = None
                                 break  # one surname alike is enough
             elif by_given and (" " not in surname or self._borne_in_spacing(surname, by_given)):
+                # (Most first names written have one spelling here: their bearers are asked
+                # about without a generator for each look-alike.)
+                only_given = by_given[0] if len(by_given) == 1 else None
                 for surname_key in (surname, *self.similar_surnames(surname)):
                     owners = self._surname.get(surname_key)
                     if not owners:
                         continue
                     # (Most look-alikes have no bearer of the first name: tested without making
                     # a set for each.)
-                    if all(owners.isdisjoint(given_ids) for given_ids in by_given):
+                    if only_given is not None:
+                        if owners.isdisjoint(only_given):
+                            continue
+                    elif all(owners.isdisjoint(given_ids) for given_ids in by_given):
                         continue
                     # Repair scores only surnames this alike (a sound alone is not enough).
                     if similarity(surname, surname_key)[0] >= MIN_SURNAME_SIMILARITY:
@@ -432,6 +446,18 @@ class NameIndex:
             found = tuple(ids)
             _keep(self._full_name_candidates, pair, found)
         return found
+
+    def _respelled_alike(self, key: str) -> frozenset[str]:
+        """The gazetteer's surnames that another language's spelling makes one with ``key``
+        (whose ``respelling_key`` is that of ``key``): found once for a surname compared with
+        a first name's bearers, where keying each bearer's surname (one evicting the other
+        from respelling_key's cache) was most of comparing them."""
+        respelled = respelling_key(key)
+        alike = _unpack(self._respelled.get(respelled))  # the surnames respelled into it
+        # ... and itself, when a surname that respelling leaves as it is.
+        if respelled in self._surname and respelling_key(respelled) == respelled:
+            alike.append(respelled)
+        return frozenset(alike)
 
     def _borne_in_spacing(self, key: str, by_given: list[set[str]]) -> bool:
         """Whether a bearer of the first names (``by_given``: the ids of each one's bearers)
@@ -483,11 +509,13 @@ class NameIndex:
             found = _keep(self._name_groups, given, frozenset(self.variants.groups(given)))
         return found
 
-    def _folded_surnames(self, entry_id: str) -> frozenset[str]:
-        """The entry's surnames, folded; kept, as the bearers of a first name come back."""
+    def folded_surnames(self, entry_id: str) -> tuple[str, ...]:
+        """The entry's surnames, folded, in its order without repeats; kept, as the bearers of
+        a first name come back, and each reading of a name as theirs asks again."""
         found = self._surname_keys.get(entry_id)
         if found is None:
-            found = _keep(self._surname_keys, entry_id, frozenset(fold(s) for s in self.entries[entry_id].surnames))
+            folded = tuple(dict.fromkeys([fold(s) for s in self.entries[entry_id].surnames]))
+            found = _keep(self._surname_keys, entry_id, folded)
         return found
 
     def with_first_name(self, key: str, *, limit: int = 2000) -> set[str]:
@@ -513,7 +541,7 @@ class NameIndex:
         if by_initial is None:
             by_initial = {}
             for entry_id in self.with_first_name(key):
-                for letter in dict.fromkeys(fold(s)[:1] for s in self.entries[entry_id].surnames):
+                for letter in dict.fromkeys([key[:1] for key in self.folded_surnames(entry_id)]):
                     by_initial.setdefault(letter, []).append(entry_id)
             _keep(self._prominent_by_initial, key, by_initial)
         return by_initial.get(initial, [])
@@ -703,30 +731,33 @@ DERIVED_ENDINGS = frozenset(
 _OCR_CONFUSIONS = (("rn", "m"), ("cl", "d"), ("li", "h"), ("ri", "n"), ("ii", "u"), ("vv", "w"), ("c", "e"), ("i", "l"))
 
 
-def ocr_key_uncached(word: str) -> str:
+def ocr_key(word: str) -> str:
     """``word`` with every OCR confusion mapped to one spelling: Pornpeo and Pompeo agree."""
     for seen, meant in _OCR_CONFUSIONS:
         word = word.replace(seen, meant)
     return word
 
 
-ocr_key = lru_cache(maxsize=65536)(ocr_key_uncached)
-
-
-def ocr_keys(word: str, key_of: Callable[[str], str] = ocr_key) -> tuple[str, ...]:
+def ocr_keys_uncached(word: str) -> tuple[str, ...]:
     """The OCR keys of ``word``: two where "cli" may be "di" or "ch" misread ("Berclimuhamedov",
-    "Cliavez"), which one order of the confusions cannot both undo; else the one. (``key_of``:
-    ``ocr_key_uncached`` for the gazetteer's names, keyed once each.)"""
-    key = key_of(word)
+    "Cliavez"), which one order of the confusions cannot both undo; else the one."""
+    key = ocr_key(word)
     if "cli" not in word:
         return (key,)
-    other = key_of(word.replace("li", "h"))
+    other = ocr_key(word.replace("li", "h"))
     return (key,) if other == key else (key, other)
 
 
+# The keys themselves are kept, not only the spellings they are made of: a word is compared
+# with a dozen look-alikes, each asking for both words' keys.
+ocr_keys = lru_cache(maxsize=65536)(ocr_keys_uncached)
+
+
 def ocr_alike(a: str, b: str) -> bool:
-    """Whether a scanner may have read one word for the other."""
-    return not set(ocr_keys(a)).isdisjoint(ocr_keys(b))
+    """Whether a scanner may have read one word for the other: they share an OCR key (of the
+    one or two each has; compared without making a set)."""
+    keys_a, keys_b = ocr_keys(a), ocr_keys(b)
+    return keys_a[0] in keys_b or (len(keys_a) > 1 and keys_a[1] in keys_b)
 
 
 # How other languages write the sounds of a name, each mapped to one spelling, in this order:
@@ -837,12 +868,14 @@ class SurnamePool:
         return answer
 
 
-def within_three_edits(a: str, b: str) -> bool:
+def within_three_edits(a: str, b: str, respelled_alike: frozenset[str]) -> bool:
     """A cheaper, looser test than ``similarity``: the kinds it scores 0.7 or more are within
-    three edits, sound-alikes apart, or a case ending or another language's spelling."""
+    three edits, sound-alikes apart, or a case ending or another language's spelling.
+    ``b`` is a gazetteer surname, and ``respelled_alike`` those whose ``respelling_key`` is
+    that of ``a`` (``NameIndex._respelled_alike``)."""
     if abs(len(a) - len(b)) <= 3 and OSA.distance(a, b, score_cutoff=3) <= 3:
         return True
-    return inflected(a, b) or respelling_key(a) == respelling_key(b)
+    return inflected(a, b) or b in respelled_alike
 
 
 def best_similarity(query: str, choices: Iterable[str]) -> tuple[float, str, str]:

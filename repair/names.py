@@ -507,7 +507,7 @@ def _article_spelling(candidate: _Candidate, article: _Article, index: NameIndex
     if not spelling or not candidate.replacement_words:
         return candidate
     last = candidate.replacement_words[-1]
-    if fold(last) not in {fold(s) for s in index.entries[candidate.entry_id].surnames}:
+    if fold(last) not in index.folded_surnames(candidate.entry_id):
         return candidate
     spelled = spelling.upper() if last.isupper() and len(last) > 1 else spelling
     evidence = (*candidate.evidence, f"spelled '{spelling}' as elsewhere in the article")
@@ -895,7 +895,7 @@ def _score_full_name(
     ``in_article``: the article names the person, so a namesake's spelling may be damage."""
     entry = index.entries[entry_id]
     key = " ".join(t.key for t in surname)
-    surnames = [fold(s) for s in entry.surnames]
+    surnames = index.folded_surnames(entry_id)
     # Spaces, hyphens and particles apart, the same surname ("Jae In" for "Jae-in").
     key_rendered = rendering_key(key)
     rendered = next((s for s in surnames if s != key and rendering_key(s) == key_rendered), "")
