@@ -90,11 +90,20 @@ class NameIndex:
         full: dict[str, list[NameForm]] = defaultdict(list)
         surnames: dict[str, set[str]] = defaultdict(set)
         given: set[str] = set()
+        # Each entry's folded surnames, in its order without repeats (folded_surnames): the
+        # surname index's own string for most, which costs a reference, not a string; several
+        # joined by _SEPARATOR. (Folding them when first asked, a bearer at a time, was a
+        # twentieth of reading an unseen article.)
+        self._surnames_of: dict[str, str] = {}
+        shared: dict[str, str] = {}
         for entry in gazetteer.entries.values():
             if entry.surname_variants:
                 keys = sorted({fold_uncached(s) for s in entry.surnames}, key=len, reverse=True)
+                folded = _SEPARATOR.join(dict.fromkeys([fold_uncached(s) for s in entry.surnames]))
             else:
                 keys = [fold_uncached(entry.surname)]
+                folded = shared.setdefault(keys[0], keys[0])
+            self._surnames_of[entry.id] = folded
             for key in keys:
                 surnames[key].add(entry.id)
             seen = set()
@@ -175,7 +184,6 @@ class NameIndex:
         self._forms: dict[str, tuple[NameForm, ...]] = {}
         self._best_known: dict[str, str] = {}
         self._full_name_candidates: dict[tuple[str, str], tuple[str, ...]] = {}
-        self._surname_keys: dict[str, tuple[str, ...]] = {}
         self._prominent_by_initial: dict[str, dict[str, list[str]]] = {}
         # Who holds a post now, for articles that name the post instead of the person.
         holders: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -509,14 +517,9 @@ class NameIndex:
             found = _keep(self._name_groups, given, frozenset(self.variants.groups(given)))
         return found
 
-    def folded_surnames(self, entry_id: str) -> tuple[str, ...]:
-        """The entry's surnames, folded, in its order without repeats; kept, as the bearers of
-        a first name come back, and each reading of a name as theirs asks again."""
-        found = self._surname_keys.get(entry_id)
-        if found is None:
-            folded = tuple(dict.fromkeys([fold(s) for s in self.entries[entry_id].surnames]))
-            found = _keep(self._surname_keys, entry_id, folded)
-        return found
+    def folded_surnames(self, entry_id: str) -> list[str]:
+        """The entry's surnames, folded, in its order without repeats."""
+        return self._surnames_of[entry_id].split(_SEPARATOR)
 
     def with_first_name(self, key: str, *, limit: int = 2000) -> set[str]:
         """Ids of prominent entries whose (last) given name is ``key`` or a spelling of it.
