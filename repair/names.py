@@ -1012,11 +1012,12 @@ def _agree_given(
     write, how alike, why), or None. ``lenient``: a letter changed or misread counts in a
     name of four letters or more, even one that is somebody's own ("Alan" for Alar)."""
     target = form.given[slot]
-    written = form.written_given[slot] if form.written_given else token.text
     if token.key == target and token.misread:
+        written = _gazetteer_given(form, slot, token)
         return written, 1.0, f"first name '{token.text}' is '{written}' misread by a scanner"
     if token.key == target:
         return token.text, 1.0, f"first name '{token.text}' matches"
+    written = _gazetteer_given(form, slot, token)
     if is_valid_variant(token.key, target, entry, index.variants, given=True):
         # "Sergey" for "Sergei": another right spelling
         return token.text, 1.0, f"first name '{token.text}' is another spelling of '{written}'"
@@ -1027,6 +1028,14 @@ def _agree_given(
     if not why:
         return None
     return written, similarity(token.key, target)[0], f"first name '{token.text}' {describe(why, written)}"
+
+
+def _gazetteer_given(form: NameForm, slot: int, token: Token) -> str:
+    """The form's given name at ``slot`` as the gazetteer writes it, or the token as written.
+    (Asked only when needed, and once: ``written_given`` splits the name anew each time, and
+    most first names agree as written.)"""
+    written_given = form.written_given
+    return written_given[slot] if written_given else token.text
 
 
 def _surname_only(
