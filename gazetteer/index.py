@@ -77,6 +77,10 @@ class NameForm(NamedTuple):
         return " ".join(self.written.split()[-len(self.surname.split()) :])
 
 
+# The answer of full_name for a key that is nobody's name.
+_NO_FORMS: tuple[NameForm, ...] = ()
+
+
 class NameIndex:
     """Every accepted spelling of every entry, folded, for exact and fuzzy lookup.
 
@@ -225,9 +229,10 @@ class NameIndex:
     def __len__(self) -> int:
         return len(self.entries)
 
-    def full_name(self, key: str) -> list[NameForm]:
-        """The forms spelled exactly ``key`` (folded)."""
-        return self._full.get(key, [])
+    def full_name(self, key: str) -> Sequence[NameForm]:
+        """The forms spelled exactly ``key`` (folded). (Most keys asked about are nobody's
+        name: they get one empty tuple, not a new list each time.)"""
+        return self._full.get(key, _NO_FORMS)
 
     def surname(self, key: str) -> set[str]:
         """Ids of the entries whose surname is spelled exactly ``key`` (folded)."""
@@ -517,9 +522,11 @@ class NameIndex:
             found = _keep(self._name_groups, given, frozenset(self.variants.groups(given)))
         return found
 
-    def folded_surnames(self, entry_id: str) -> list[str]:
+    def folded_surnames(self, entry_id: str) -> tuple[str, ...]:
         """The entry's surnames, folded, in its order without repeats."""
-        return self._surnames_of[entry_id].split(_SEPARATOR)
+        folded = self._surnames_of[entry_id]
+        # (Nearly every entry has one, handed back without a split.)
+        return (folded,) if _SEPARATOR not in folded else tuple(folded.split(_SEPARATOR))
 
     def with_first_name(self, key: str, *, limit: int = 2000) -> set[str]:
         """Ids of prominent entries whose (last) given name is ``key`` or a spelling of it.

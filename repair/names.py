@@ -2049,6 +2049,9 @@ _RENDERING_SPLIT = re.compile(r"[\s'-]+")
 def rendering_key(key: str) -> str:
     """A folded name without what renderings differ in: spaces, hyphens, apostrophes and
     particles ("el-sisi", "al sisi" and "sisi" all give "sisi")."""
+    if key.isalpha():
+        # One word (as most are): nothing to split, itself unless it is a particle.
+        return "" if key in PARTICLES else key
     return "".join(part for part in _RENDERING_SPLIT.split(key) if part not in PARTICLES)
 
 
