@@ -50,10 +50,10 @@ _FEW_NAMESAKES = 40
 _MANY_BEARERS = 300
 # Officials bearing a first name from which it is taken as written, never as a slip of another.
 COMMON_GIVEN_NAME = 20
+# A first name borne by more prominent people than this narrows nothing (with_first_name).
+_FIRST_NAME_LIMIT = 2000
 # How many answers of a per-word lookup a process keeps.
 _CACHE_SIZE = 16384
-# How many surnames' bearers by rendering group (bearers_by_rendering) a process keeps.
-_SURNAMES_BY_GROUP_KEPT = 1024
 
 
 class NameForm(NamedTuple):
@@ -79,6 +79,10 @@ class NameForm(NamedTuple):
         return " ".join(self.written.split()[-len(self.surname.split()) :])
 
 
+# The answer of full_name for a key that is nobody's name.
+_NO_FORMS: tuple[NameForm, ...] = ()
+
+
 class NameIndex:
     """Every accepted spelling of every entry, folded, for exact and fuzzy lookup.
 
@@ -92,11 +96,20 @@ class NameIndex:
         full: dict[str, list[NameForm]] = defaultdict(list)
         surnames: dict[str, set[str]] = defaultdict(set)
         given: set[str] = set()
+        # Each entry's folded surnames, in its order without repeats (folded_surnames): the
+        # surname index's own string for most, which costs a reference, not a string; several
+        # joined by _SEPARATOR. (Folding them when first asked, a bearer at a time, was a
+        # twentieth of reading an unseen article.)
+        self._surnames_of: dict[str, str] = {}
+        shared: dict[str, str] = {}
         for entry in gazetteer.entries.values():
             if entry.surname_variants:
                 keys = sorted({fold_uncached(s) for s in entry.surnames}, key=len, reverse=True)
+                folded = _SEPARATOR.join(dict.fromkeys([fold_uncached(s) for s in entry.surnames]))
             else:
                 keys = [fold_uncached(entry.surname)]
+                folded = shared.setdefault(keys[0], keys[0])
+            self._surnames_of[entry.id] = folded
             for key in keys:
                 surnames[key].add(entry.id)
             seen = set()
@@ -135,8 +148,8 @@ class NameIndex:
         self._respelled: dict[str, str] = {}
         self._surname_deletes: dict[str, str] = {}
         for key in self._surname:
-            self._phonetic[phonetic_key(key)].add(key)
-            respelled = respelling_key(key)
+            self._phonetic[phonetic_key_uncached(key)].add(key)
+            respelled = respelling_key_uncached(key)
             if respelled != key:
                 _add_packed(self._respelled, respelled, key)
             for variant in deletes(key, 1):
@@ -159,15 +172,26 @@ class NameIndex:
         # Family name -> the entries with a form of two words and no given name that opens
         # with it ("hu jintao"): the few a name written family name first can be.
         self._family_first = {family: frozenset(ids) for family, ids in family_first.items()}
+        # The same prominent entries by the first letter of a surname of theirs, for a
+        # surname too damaged to find, guessed among them (with_first_name_and_initial): some
+        # 21,000 ids under 9,500 names, made in a twentieth of a second, where grouping a first
+        # name's bearers when it was first asked was a thirtieth of reading an unseen article.
+        self._prominent_by_initial: dict[str, dict[str, tuple[str, ...]]] = {}
+        for name, ids in self._prominent_given.items():
+            by_initial: dict[str, list[str]] = defaultdict(list)
+            for entry_id in ids:
+                for letter in dict.fromkeys([surname[:1] for surname in self.folded_surnames(entry_id)]):
+                    by_initial[letter].append(entry_id)
+            self._prominent_by_initial[name] = {letter: tuple(found) for letter, found in by_initial.items()}
         self._given_deletes: dict[str, str] = {}
         self._given_phonetic: dict[str, str] = {}
         self._given_ocr: dict[str, str] = {}
         for key in self._last_given:
             for variant in deletes(key, 1):
                 _add_packed(self._given_deletes, variant, key)
-            if sound := phonetic_key(key):
+            if sound := phonetic_key_uncached(key):
                 _add_packed(self._given_phonetic, sound, key)
-            for misread in ocr_keys(key):
+            for misread in ocr_keys_uncached(key):
                 _add_packed(self._given_ocr, misread, key)
         self._given_variants: dict[str, frozenset[str]] = {}
         self._similar_surnames: dict[str, list[str]] = {}
@@ -177,10 +201,6 @@ class NameIndex:
         self._forms: dict[str, tuple[NameForm, ...]] = {}
         self._best_known: dict[str, str] = {}
         self._full_name_candidates: dict[tuple[str, str], tuple[str, ...]] = {}
-        self._surname_keys: dict[str, frozenset[str]] = {}
-        self._rendering_groups: dict[str, frozenset[int]] = {}
-        self._bearers_by_group: dict[str, dict[int, tuple[str, ...]]] = {}
-        self._prominent_by_initial: dict[str, dict[str, list[str]]] = {}
         # Who holds a post now, for articles that name the post instead of the person.
         holders: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for entry in gazetteer.entries.values():
@@ -208,15 +228,23 @@ class NameIndex:
         )
         # Which spellings render one name, and which words are names at all (rigour's table).
         self.variants = load_variants()
+        # Group of rigour's table -> the last given names (of _last_given) in it: whose first
+        # name another renders (bearers_by_rendering). Some 20,000 names in 17,000 groups, made
+        # in a twentieth of a second; packed, as nearly every group holds one name.
+        self._given_names_by_group: dict[int, str] = {}
+        for name in self._last_given:
+            for group in self.variants.groups(name):
+                _add_packed(self._given_names_by_group, group, name)
         # The newsroom's own writers, few: a byline names them ("Additional reporting by ...").
         self.journalists = tuple(sorted(e.id for e in gazetteer.entries.values() if e.kind == "journalist"))
 
     def __len__(self) -> int:
         return len(self.entries)
 
-    def full_name(self, key: str) -> list[NameForm]:
-        """The forms spelled exactly ``key`` (folded)."""
-        return self._full.get(key, [])
+    def full_name(self, key: str) -> Sequence[NameForm]:
+        """The forms spelled exactly ``key`` (folded). (Most keys asked about are nobody's
+        name: they get one empty tuple, not a new list each time.)"""
+        return self._full.get(key, _NO_FORMS)
 
     def surname(self, key: str) -> set[str]:
         """Ids of the entries whose surname is spelled exactly ``key`` (folded)."""
@@ -336,9 +364,16 @@ class NameIndex:
         found = self._given_variants.get(key)
         if found is None:
             names = {key}
+            bearers = len(self._last_given.get(key, ()))
             # A first name many officials bear, written right, is that name: "Michael" is not
             # Michal misspelt (and the search for its look-alikes is the dearest there is).
-            if len(key) >= 4 and len(self._last_given.get(key, ())) < COMMON_GIVEN_NAME:
+            # Nor is a short one that more than a few bear ("Omar"): misspelt_given would turn
+            # down each of its look-alikes, so they are not looked for.
+            if (
+                len(key) >= 4
+                and bearers < COMMON_GIVEN_NAME
+                and (len(key) >= MIN_MISSPELT_GIVEN or bearers <= RARE_GIVEN_NAME)
+            ):
                 names.update(_unpack_all(self._given_deletes, deletes(key, 1)))
                 if sound := phonetic_key(key):
                     names.update(_unpack(self._given_phonetic.get(sound)))
@@ -402,25 +437,32 @@ class NameIndex:
             if 0 < sum(map(len, by_given)) <= _FEW_NAMESAKES:
                 # A rare first name: its few bearers' surnames are compared one by one,
                 # cheaper than looking up every spelling the surname may be a slip of.
+                respelled_alike = self._respelled_alike(surname)
                 for given_ids in by_given:
                     for entry_id in sorted(given_ids):
                         if entry_id in ids:
                             continue  # found already, through another spelling of the first name
-                        for surname_key in self._folded_surnames(entry_id):
+                        for surname_key in self.folded_surnames(entry_id):
                             if (
-                                within_three_edits(surname, surname_key)
+                                within_three_edits(surname, surname_key, respelled_alike)
                                 and similarity(surname, surname_key)[0] >= MIN_SURNAME_SIMILARITY
                             ):
                                 ids[entry_id] = None
                                 break  # one surname alike is enough
             elif by_given and (" " not in surname or self._borne_in_spacing(surname, by_given)):
+                # (Most first names written have one spelling here: their bearers are asked
+                # about without a generator for each look-alike.)
+                only_given = by_given[0] if len(by_given) == 1 else None
                 for surname_key in (surname, *self.similar_surnames(surname)):
                     owners = self._surname.get(surname_key)
                     if not owners:
                         continue
                     # (Most look-alikes have no bearer of the first name: tested without making
                     # a set for each.)
-                    if all(owners.isdisjoint(given_ids) for given_ids in by_given):
+                    if only_given is not None:
+                        if owners.isdisjoint(only_given):
+                            continue
+                    elif all(owners.isdisjoint(given_ids) for given_ids in by_given):
                         continue
                     # Repair scores only surnames this alike (a sound alone is not enough).
                     if similarity(surname, surname_key)[0] >= MIN_SURNAME_SIMILARITY:
@@ -429,6 +471,18 @@ class NameIndex:
             found = tuple(ids)
             _keep(self._full_name_candidates, pair, found)
         return found
+
+    def _respelled_alike(self, key: str) -> frozenset[str]:
+        """The gazetteer's surnames that another language's spelling makes one with ``key``
+        (whose ``respelling_key`` is that of ``key``): found once for a surname compared with
+        a first name's bearers, where keying each bearer's surname (one evicting the other
+        from respelling_key's cache) was most of comparing them."""
+        respelled = respelling_key(key)
+        alike = _unpack(self._respelled.get(respelled))  # the surnames respelled into it
+        # ... and itself, when a surname that respelling leaves as it is.
+        if respelled in self._surname and respelling_key(respelled) == respelled:
+            alike.append(respelled)
+        return frozenset(alike)
 
     def _borne_in_spacing(self, key: str, by_given: list[set[str]]) -> bool:
         """Whether a bearer of the first names (``by_given``: the ids of each one's bearers)
@@ -462,50 +516,31 @@ class NameIndex:
         owners = self._surname.get(surname)
         if not owners or len(owners) > _MANY_BEARERS:
             return []
-        groups = self._groups_of(given)
-        if not groups:
-            return []
-        # The surname's bearers by group, made once per surname: every name written before it
-        # is then a look-up per group, where testing each of up to 300 bearers again for each
-        # window of a run that ends in it ("Consuelo Gonzalez") took milliseconds.
-        by_group = self._bearers_by_group.get(surname)
-        if by_group is None:
-            bearers: dict[int, list[str]] = defaultdict(list)
-            for entry_id in owners:
-                for group in self._given_groups(entry_id):
-                    bearers[group].append(entry_id)
-            # (Kept for fewer surnames than other answers: a common surname's map is a few
-            # kilobytes, some 1.7 KB on average.)
-            if len(self._bearers_by_group) >= _SURNAMES_BY_GROUP_KEPT:
-                self._bearers_by_group.clear()
-            by_group = self._bearers_by_group[surname] = {group: tuple(ids) for group, ids in bearers.items()}
-        return sorted({entry_id for group in groups for entry_id in by_group.get(group, ())})
-
-    def _given_groups(self, entry_id: str) -> frozenset[int]:
-        """The groups of rigour's table the entry's last given names are in; kept, as a
-        surname's bearers come back with each first name written before it."""
-        found = self._rendering_groups.get(entry_id)
-        if found is None:
-            groups = (self._groups_of(f.given[-1]) for f in self.forms(entry_id) if f.given)
-            found = _keep(self._rendering_groups, entry_id, frozenset().union(*groups))
-        return found
+        found: set[str] = set()
+        # The gazetteer's first names in the groups of ``given``, and of their bearers those
+        # with the surname: a few set intersections, where finding each of up to 300 bearers'
+        # groups (their names folded, each name's groups hashed and searched) was a tenth of
+        # reading an unseen article.
+        for group in self._groups_of(given):
+            for name in _unpack(self._given_names_by_group.get(group)):
+                found.update(owners & self._last_given[name])
+        return sorted(found)
 
     def _groups_of(self, given: str) -> frozenset[int]:
-        """``variants.groups`` of a given name, kept: the bearers of a surname share a few
-        first names ("Mohamed"), each hashed and searched once, not once per bearer."""
+        """``variants.groups`` of a given name, kept: a first name written before several
+        surnames ("Mohamed") is hashed and searched once."""
         found = self._name_groups.get(given)
         if found is None:
             found = _keep(self._name_groups, given, frozenset(self.variants.groups(given)))
         return found
 
-    def _folded_surnames(self, entry_id: str) -> frozenset[str]:
-        """The entry's surnames, folded; kept, as the bearers of a first name come back."""
-        found = self._surname_keys.get(entry_id)
-        if found is None:
-            found = _keep(self._surname_keys, entry_id, frozenset(fold(s) for s in self.entries[entry_id].surnames))
-        return found
+    def folded_surnames(self, entry_id: str) -> tuple[str, ...]:
+        """The entry's surnames, folded, in its order without repeats."""
+        folded = self._surnames_of[entry_id]
+        # (Nearly every entry has one, handed back without a split.)
+        return (folded,) if _SEPARATOR not in folded else tuple(folded.split(_SEPARATOR))
 
-    def with_first_name(self, key: str, *, limit: int = 2000) -> set[str]:
+    def with_first_name(self, key: str, *, limit: int = _FIRST_NAME_LIMIT) -> set[str]:
         """Ids of prominent entries whose (last) given name is ``key`` or a spelling of it.
 
         Used when a first name is written but the surname is too damaged to find by
@@ -520,18 +555,19 @@ class NameIndex:
         return ids
 
     def with_first_name_and_initial(self, key: str, initial: str) -> list[str]:
-        """``with_first_name`` in its order, narrowed to the entries with a surname that starts
-        with ``initial`` (folded). Kept by first name, with every initial: a surname too damaged
-        to find is guessed among them, and testing each of the name's bearers for each such
-        surname was a twentieth of an unseen article's time."""
-        by_initial = self._prominent_by_initial.get(key)
-        if by_initial is None:
-            by_initial = {}
-            for entry_id in self.with_first_name(key):
-                for letter in dict.fromkeys(fold(s)[:1] for s in self.entries[entry_id].surnames):
-                    by_initial.setdefault(letter, []).append(entry_id)
-            _keep(self._prominent_by_initial, key, by_initial)
-        return by_initial.get(initial, [])
+        """``with_first_name``, narrowed to the entries with a surname that starts with
+        ``initial`` (folded), each once. (In no particular order, as with_first_name's set:
+        repair ranks the readings of them by score, prominence and id.)"""
+        names = self.given_variants(key)
+        if sum(len(self._prominent_given.get(name, ())) for name in names) > _FIRST_NAME_LIMIT:
+            if not self.with_first_name(key):
+                return []  # a first name so common it narrows nothing
+        found: dict[str, None] = {}
+        for name in names:
+            by_initial = self._prominent_by_initial.get(name)
+            if by_initial:
+                found.update(dict.fromkeys(by_initial.get(initial, ())))
+        return list(found)
 
 
 def load_index(paths: Sequence[Path | str]) -> NameIndex:
@@ -561,7 +597,7 @@ def load_index(paths: Sequence[Path | str]) -> NameIndex:
 _SEPARATOR = "\x00"
 
 
-def _add_packed(mapping: dict[str, str], key: str, value: str) -> None:
+def _add_packed(mapping: dict[K, str], key: K, value: str) -> None:
     mapping[key] = mapping[key] + _SEPARATOR + value if key in mapping else value
 
 
@@ -621,13 +657,18 @@ def _two_deletes(word: str) -> set[str]:
     return found
 
 
-@lru_cache(maxsize=65536)
-def phonetic_key(word: str) -> str:
+def phonetic_key_uncached(word: str) -> str:
     """A sound key for a folded word (Metaphone); '' for words it cannot key."""
     try:
         return jellyfish.metaphone(word)
     except (ValueError, IndexError):
         return ""
+
+
+# Articles repeat their words. (The index keys the gazetteer's own names with the uncached
+# functions: each of them once, where the cache's first 65,536 entries were the gazetteer's,
+# some 17 MB kept for nothing, and evicted one by one as articles came.)
+phonetic_key = lru_cache(maxsize=65536)(phonetic_key_uncached)
 
 
 # Articles name the same people again and again: the comparisons are kept.
@@ -718,7 +759,6 @@ DERIVED_ENDINGS = frozenset(
 _OCR_CONFUSIONS = (("rn", "m"), ("cl", "d"), ("li", "h"), ("ri", "n"), ("ii", "u"), ("vv", "w"), ("c", "e"), ("i", "l"))
 
 
-@lru_cache(maxsize=65536)
 def ocr_key(word: str) -> str:
     """``word`` with every OCR confusion mapped to one spelling: Pornpeo and Pompeo agree."""
     for seen, meant in _OCR_CONFUSIONS:
@@ -726,7 +766,7 @@ def ocr_key(word: str) -> str:
     return word
 
 
-def ocr_keys(word: str) -> tuple[str, ...]:
+def ocr_keys_uncached(word: str) -> tuple[str, ...]:
     """The OCR keys of ``word``: two where "cli" may be "di" or "ch" misread ("Berclimuhamedov",
     "Cliavez"), which one order of the confusions cannot both undo; else the one."""
     key = ocr_key(word)
@@ -736,9 +776,16 @@ def ocr_keys(word: str) -> tuple[str, ...]:
     return (key,) if other == key else (key, other)
 
 
+# The keys themselves are kept, not only the spellings they are made of: a word is compared
+# with a dozen look-alikes, each asking for both words' keys.
+ocr_keys = lru_cache(maxsize=65536)(ocr_keys_uncached)
+
+
 def ocr_alike(a: str, b: str) -> bool:
-    """Whether a scanner may have read one word for the other."""
-    return not set(ocr_keys(a)).isdisjoint(ocr_keys(b))
+    """Whether a scanner may have read one word for the other: they share an OCR key (of the
+    one or two each has; compared without making a set)."""
+    keys_a, keys_b = ocr_keys(a), ocr_keys(b)
+    return keys_a[0] in keys_b or (len(keys_a) > 1 and keys_a[1] in keys_b)
 
 
 # How other languages write the sounds of a name, each mapped to one spelling, in this order:
@@ -750,14 +797,16 @@ _RESPELLINGS = (
 )
 
 
-@lru_cache(maxsize=65536)
-def respelling_key(word: str) -> str:
+def respelling_key_uncached(word: str) -> str:
     """``word`` with every other language's way of writing a sound mapped to one spelling:
     Schtarmer and Starmer, Peskow and Peskov, Zhokonya and Jokonya agree."""
     for written, sound in _RESPELLINGS:
         word = word.replace(written, sound)
     word = re.sub(r"c(?=[aou])", "k", word)
     return word[:-1] + "i" if word.endswith("y") else word
+
+
+respelling_key = lru_cache(maxsize=65536)(respelling_key_uncached)
 
 
 def _sound(key: str) -> str:
@@ -852,12 +901,14 @@ class SurnamePool:
         return answer
 
 
-def within_three_edits(a: str, b: str) -> bool:
+def within_three_edits(a: str, b: str, respelled_alike: frozenset[str]) -> bool:
     """A cheaper, looser test than ``similarity``: the kinds it scores 0.7 or more are within
-    three edits, sound-alikes apart, or a case ending or another language's spelling."""
+    three edits, sound-alikes apart, or a case ending or another language's spelling.
+    ``b`` is a gazetteer surname, and ``respelled_alike`` those whose ``respelling_key`` is
+    that of ``a`` (``NameIndex._respelled_alike``)."""
     if abs(len(a) - len(b)) <= 3 and OSA.distance(a, b, score_cutoff=3) <= 3:
         return True
-    return inflected(a, b) or respelling_key(a) == respelling_key(b)
+    return inflected(a, b) or b in respelled_alike
 
 
 def best_similarity(query: str, choices: Iterable[str]) -> tuple[float, str, str]:

@@ -526,7 +526,7 @@ def _article_spelling(candidate: _Candidate, article: _Article, index: NameIndex
     if not spelling or not candidate.replacement_words:
         return candidate
     last = candidate.replacement_words[-1]
-    if fold(last) not in {fold(s) for s in index.entries[candidate.entry_id].surnames}:
+    if fold(last) not in index.folded_surnames(candidate.entry_id):
         return candidate
     spelled = spelling.upper() if last.isupper() and len(last) > 1 else spelling
     evidence = (*candidate.evidence, f"spelled '{spelling}' as elsewhere in the article")
@@ -933,7 +933,7 @@ def _score_full_name(
     ``in_article``: the article names the person, so a namesake's spelling may be damage."""
     entry = index.entries[entry_id]
     key = " ".join(t.key for t in surname)
-    surnames = [fold(s) for s in entry.surnames]
+    surnames = index.folded_surnames(entry_id)
     # Spaces, hyphens and particles apart, the same surname ("Jae In" for "Jae-in").
     key_rendered = rendering_key(key)
     rendered = next((s for s in surnames if s != key and rendering_key(s) == key_rendered), "")
@@ -1050,11 +1050,12 @@ def _agree_given(
     write, how alike, why), or None. ``lenient``: a letter changed or misread counts in a
     name of four letters or more, even one that is somebody's own ("Alan" for Alar)."""
     target = form.given[slot]
-    written = form.written_given[slot] if form.written_given else token.text
     if token.key == target and token.misread:
+        written = _gazetteer_given(form, slot, token)
         return written, 1.0, f"first name '{token.text}' is '{written}' misread by a scanner"
     if token.key == target:
         return token.text, 1.0, f"first name '{token.text}' matches"
+    written = _gazetteer_given(form, slot, token)
     if is_valid_variant(token.key, target, entry, index.variants, given=True):
         # "Sergey" for "Sergei": another right spelling
         return token.text, 1.0, f"first name '{token.text}' is another spelling of '{written}'"
@@ -1065,6 +1066,14 @@ def _agree_given(
     if not why:
         return None
     return written, similarity(token.key, target)[0], f"first name '{token.text}' {describe(why, written)}"
+
+
+def _gazetteer_given(form: NameForm, slot: int, token: Token) -> str:
+    """The form's given name at ``slot`` as the gazetteer writes it, or the token as written.
+    (Asked only when needed, and once: ``written_given`` splits the name anew each time, and
+    most first names agree as written.)"""
+    written_given = form.written_given
+    return written_given[slot] if written_given else token.text
 
 
 def _surname_only(
@@ -2202,6 +2211,9 @@ _RENDERING_SPLIT = re.compile(r"[\s'-]+")
 def rendering_key(key: str) -> str:
     """A folded name without what renderings differ in: spaces, hyphens, apostrophes and
     particles ("el-sisi", "al sisi" and "sisi" all give "sisi")."""
+    if key.isalpha():
+        # One word (as most are): nothing to split, itself unless it is a particle.
+        return "" if key in PARTICLES else key
     return "".join(part for part in _RENDERING_SPLIT.split(key) if part not in PARTICLES)
 
 
