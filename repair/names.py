@@ -728,10 +728,13 @@ def _best_full_name(
         if stem:
             found = (*found, *(e for e in index.full_name_candidates(given[-1].key, stem) if e not in found))
         for entry_id in found:
-            if plausible and post and not _titled(index.entries[entry_id], post):
-                continue  # after a title, only the holder of a post it names
+            # After a title, the holder of a post it names; after one of no post of theirs
+            # ("chairman Rick Parry"), as with none: only a rare first name, as written.
+            titled = bool(post) and _titled(index.entries[entry_id], post)
+            if plausible and post and not titled and not rare:
+                continue
             candidate = _score_full_name(given, surname, entry_id, index, title)
-            if plausible and not post and candidate and dict(candidate.signals).get("given_changed"):
+            if plausible and not titled and candidate and dict(candidate.signals).get("given_changed"):
                 continue  # a rare first name as written ("Kaja Kalas") is read only as itself
             if candidate:
                 scored.append(candidate)
@@ -754,7 +757,7 @@ def _best_full_name(
             for entry_id in index.with_first_name_and_initial(first, initial):
                 if unconfirmed and index.entries[entry_id].prominence < HEAD_PROMINENCE:
                     continue
-                if plausible and post and not _titled(index.entries[entry_id], post):
+                if plausible and post and not _titled(index.entries[entry_id], post) and index.given_count(first) > RARE_FIRST_NAME:
                     continue  # "chairman Rick Parry": somebody's name, and no post of Perry's
                 candidate = _score_full_name(given, surname, entry_id, index, title)
                 if candidate and unconfirmed:
