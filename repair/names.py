@@ -115,6 +115,9 @@ HEAD_POSTS = (
 COMMON_WORD_ZIPF = 3.0
 # ... and a word this common ("They", "Young") is never taken for a damaged name.
 VERY_COMMON_WORD_ZIPF = 4.5
+# A word this common is the language's before it is anybody's name ("court", "house", "king";
+# not "trump", 4.9, nor "putin"): capitalised after "the" or at a sentence's start, it names nobody.
+ENGLISH_WORD_ZIPF = 5.0
 # ... and one this common ("melons") may be a word heard instead of a name: at most a suggestion
 # when nothing but resemblance speaks for the name.
 REAL_WORD_ZIPF = 2.5
@@ -210,6 +213,8 @@ class _Article:
     _surnames: list[tuple[str, str, float]] | None = None
     _folded: str | None = None
     _kin: bool | None = None
+    # The article writes surnames in capitals as its style ("Hon Kenneth LEUNG", "Jean DUPONT").
+    surnames_in_capitals: bool = False
     _countries: dict[str, bool] = field(default_factory=dict)
     _post_holders: list[str] | None = None
     _post_holder_set: frozenset[str] | None = None
@@ -379,6 +384,7 @@ def decide_names(
     if deadline is not None and not deadline.may_pass():
         deadline = None  # none set: not asked between mentions, a clock read each time
     article = _Article(text=text, words=frozenset(t.key for m in mentions if not m.lower_case for t in m.tokens))
+    article.surnames_in_capitals = _surnames_in_capitals(text)
     unread_full_names: set[str] = set()
     # The last words of runs no reading took, which may stand alone as surnames
     # (_surname_only), and the runs with two words or more no reading took, with their ids.
@@ -397,12 +403,15 @@ def decide_names(
             token = tokens[0]
             if len(token.key) >= 3:
                 last_words.append((mention, token))
-            only = _exact_surname_owner(index, token.key, article)
+            # "The Court ruled", a sentence's "House": a word of the language, capitalised for
+            # its place, names no Richard Court nor Barry House.
+            common = (mention.word_before in DETERMINERS or mention.sentence_start) and _zipf(token.key) >= ENGLISH_WORD_ZIPF
+            only = "" if common else _exact_surname_owner(index, token.key, article)
             if only:
                 article.note(only, sighted=True)
                 article.bare[only] += 1
             continue
-        chosen = _full_names(text, mention, index)
+        chosen = _full_names(text, mention, index, surnames_in_capitals=article.surnames_in_capitals)
         # A reading that is only a question leaves its words to be read in the article's
         # light ("Lucy Fischer" in a byline is the newsroom's Lucy Fisher).
         questions += [c for c in chosen if dict(c.signals).get("unconfirmed")]
@@ -486,6 +495,8 @@ def decide_names(
             continue  # "@PR_Paul_BIYA" is an account's name, written as its owner chose
         if _names_a_place(candidate, mentions_by_end):
             continue  # "born in Ninh Binh province": a place, however like a person's name
+        if _second_syllable(text, candidate.tokens[0].start, mentions_by_end):
+            continue  # "KWOK WAI-KEUNG": a given name's second syllable, in capitals, no surname
         if _of_an_occupation(text, candidate.tokens[0].start, candidate.tokens[-1].end):
             continue  # "Coach Mark Rutt", "Michael Grove, a farmer": somebody of that trade, no official
         if _of_another_country(text, candidate.tokens[-1].end, index.entries[candidate.entry_id]):
@@ -533,13 +544,14 @@ def _article_spelling(candidate: _Candidate, article: _Article, index: NameIndex
     return replace(candidate, replacement_words=(*candidate.replacement_words[:-1], spelled), evidence=evidence)
 
 
-def _full_names(text: str, mention: Mention, index: NameIndex) -> list[_Candidate]:
-    """The best non-overlapping first-name-and-surname readings of a capitalised run."""
+def _full_names(text: str, mention: Mention, index: NameIndex, *, surnames_in_capitals: bool = False) -> list[_Candidate]:
+    """The best non-overlapping first-name-and-surname readings of a capitalised run.
+    ``surnames_in_capitals``: the article writes surnames in capitals as its style."""
     tokens = mention.tokens
     found: list[_Candidate] = []
     for first, positions, reading in _run_readings_of(mention, index):
-        if dict(reading.signals).get("path:recase_full") and _inside_quote(text, tokens[first].start):
-            continue  # capitals in a quotation are the speaker's emphasis, not damage
+        if dict(reading.signals).get("path:recase_full") and (surnames_in_capitals or _inside_quote(text, tokens[first].start)):
+            continue  # capitals in a quotation are the speaker's emphasis, not damage; or the style
         if index.entries[reading.entry_id].kind == "journalist" and _in_byline(text, mention.start):
             reading = _with_signals(reading, byline=1.0)
         found.append(_replaced(reading, tokens=tuple([tokens[i] for i in positions])))
@@ -1096,7 +1108,10 @@ def _surname_only(
     owners = index.surname(key)
     if owners and token.misread:
         return _recased_surname(token, owners, title, index, article, how="misread")
-    if owners and token.is_upper and not mention.capitals_around and not _inside_quote(article.text, token.start):
+    if (
+        owners and token.is_upper and not mention.capitals_around and not article.surnames_in_capitals
+        and not _inside_quote(article.text, token.start)
+    ):
         recased = _recased_surname(token, owners, title, index, article)
         if recased:
             return recased
@@ -1198,6 +1213,33 @@ PLACE_WORDS = frozenset(
     """province provinces district county region prefecture municipality oblast governorate
     village island islands river airport""".split()
 )
+
+
+def _surnames_in_capitals(text: str) -> bool:
+    """Whether the text writes people's surnames in capitals after first names in lower case,
+    for three people or more: a style (parliaments', the UN's, French documents': "Hon Kenneth
+    LEUNG", "Jean DUPONT"), not damage to put right."""
+    found = set()
+    for match in _GIVEN_THEN_CAPITALS.finditer(text):
+        if fold(match.group(1)) not in TITLES:
+            found.add(match.group(0))
+            if len(found) >= 3:
+                return True
+    return False
+
+
+# A first name in lower case, then a surname in capitals: "Kenneth LEUNG".
+_GIVEN_THEN_CAPITALS = re.compile(r"\b([A-Z][a-z]+) ([A-Z]{2,}(?:[-'][A-Z]{2,})?)\b")
+
+
+def _second_syllable(text: str, start: int, mentions_by_end: dict[int, Mention]) -> bool:
+    """Whether the word at ``start`` ends a hyphenated given name written in capitals after a
+    family name: "KWOK WAI-KEUNG", "TSAI ING-WEN" (in lower case, "Wai-keung" goes on as one
+    word, and "Putin-Trump" pairs two names)."""
+    if text[start - 1 : start] != "-":
+        return False
+    before = mentions_by_end.get(start - 1)
+    return before is not None and len(before.tokens) >= 2 and len(before.tokens[-1].key) <= 4
 
 
 def _of_an_occupation(text: str, start: int, end: int) -> bool:
