@@ -21,7 +21,7 @@ import jellyfish
 from rapidfuzz import process
 from rapidfuzz.distance import Indel, JaroWinkler, OSA
 
-from gazetteer.loader import Entry, Gazetteer, load_gazetteer
+from gazetteer.loader import Gazetteer, load_gazetteer
 from gazetteer.variants import load_variants
 from gazetteer.normalize import fold, fold_uncached
 

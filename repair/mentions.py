@@ -360,6 +360,10 @@ def _mention(
             dotted = _DOTTED_TITLE.search(text, max(0, start - 12), start)
             if dotted:
                 before_key = dotted.group(1).replace(".", "").lower()
+        elif sentence_end and sentence_end[-1] in ".!?" and len(before_key) > 4:
+            # The last word of the sentence before, no abbreviation ("Mr.", "Gen.", "Pres."):
+            # nothing of this run's ("... Minister of State. TafL").
+            before, before_key = "", ""
     label, after = after_match.groups("")
     after = after if len(after) <= MAX_NAME_WORD else ""
     # (A tuple made only beside a hyphen, as few runs are: no list for each.)

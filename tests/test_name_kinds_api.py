@@ -713,3 +713,20 @@ def test_a_trade_given_up_does_not_stop_a_repair(client: FlaskClient) -> None:
     text = "Andry Rajoelina took power in 2009. Mr. Rajoelinot, a former disc jockey, led the movement."
     fixes = {c["original"]: (c["replacement"], c["applied"]) for c in repair(client, text)["corrections"]}
     assert fixes == {"Rajoelinot": ("Rajoelina", True)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The Court ruled in May. The trial court said the ordinance was void.", id="the-court"),
+        pytest.param("The House voted on Tuesday. The house said no to the bill.", id="the-house"),
+        pytest.param("MEMBERS PRESENT\nANDREW LEUNG\nKWOK WAI-KEUNG\nALICE MAK MEI-KUEN", id="a-given-names-second-syllable"),
+        pytest.param(
+            "Hon Kenneth LEUNG presented the report. Hon Andrew LEUNG and Hon Starry LEE spoke.",
+            id="surnames-in-capitals-as-the-style",
+        ),
+        pytest.param("He was Secretary of State. TafL was elected in 1908.", id="a-title-across-a-sentences-end"),
+    ],
+)
+def test_a_word_or_a_style_of_the_document_is_left(client: FlaskClient, text: str) -> None:
+    assert repair(client, text)["corrections"] == []
