@@ -1705,7 +1705,10 @@ def _lower_case(
     slot, where = _lower_case_slot(mention)
     if slot not in ("possessive", "speaker") and _zipf(key) >= FUNCTION_WORD_ZIPF:
         return None  # "President Trump and may": a word this common is the word
-    owners = [e for e in index.surname(key) if e in article.people]
+    # A word of the language ("court", "house") in lower case names a person of that surname
+    # only where the article names them in full: "Court en Banc" names no Richard Court.
+    named = article.in_full if _zipf(key) >= ENGLISH_WORD_ZIPF else article.people
+    owners = [e for e in index.surname(key) if e in named]
     if len(owners) == 1:
         entry = index.entries[owners[0]]
         written = index.written_surname(entry.id, key)

@@ -720,6 +720,10 @@ def test_a_trade_given_up_does_not_stop_a_repair(client: FlaskClient) -> None:
     [
         pytest.param("The Court ruled in May. The trial court said the ordinance was void.", id="the-court"),
         pytest.param("The House voted on Tuesday. The house said no to the bill.", id="the-house"),
+        pytest.param(
+            "Motion to Transfer to Court en Banc denied. The trial court declared the Ordinance void.",
+            id="a-word-in-lower-case-of-a-surname-named-alone",
+        ),
         pytest.param("MEMBERS PRESENT\nANDREW LEUNG\nKWOK WAI-KEUNG\nALICE MAK MEI-KUEN", id="a-given-names-second-syllable"),
         pytest.param(
             "Hon Kenneth LEUNG presented the report. Hon Andrew LEUNG and Hon Starry LEE spoke.",
