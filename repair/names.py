@@ -1707,8 +1707,8 @@ def _lower_case(
         return None  # "President Trump and may": a word this common is the word
     # A word of the language ("court", "house") in lower case names a person of that surname
     # only where the article names them in full: "Court en Banc" names no Richard Court.
-    named = article.in_full if _zipf(key) >= ENGLISH_WORD_ZIPF else article.people
-    owners = [e for e in index.surname(key) if e in named]
+    naming = article.in_full if _zipf(key) >= ENGLISH_WORD_ZIPF else article.people
+    owners = [e for e in index.surname(key) if e in naming]
     if len(owners) == 1:
         entry = index.entries[owners[0]]
         written = index.written_surname(entry.id, key)
