@@ -384,7 +384,7 @@ def decide_names(
     if deadline is not None and not deadline.may_pass():
         deadline = None  # none set: not asked between mentions, a clock read each time
     article = _Article(text=text, words=frozenset(t.key for m in mentions if not m.lower_case for t in m.tokens))
-    article.surnames_in_capitals = _surnames_in_capitals(text)
+    article.surnames_in_capitals = _surnames_in_capitals(mentions)
     unread_full_names: set[str] = set()
     # The last words of runs no reading took, which may stand alone as surnames
     # (_surname_only), and the runs with two words or more no reading took, with their ids.
@@ -1215,21 +1215,24 @@ PLACE_WORDS = frozenset(
 )
 
 
-def _surnames_in_capitals(text: str) -> bool:
+def _surnames_in_capitals(mentions: Sequence[Mention]) -> bool:
     """Whether the text writes people's surnames in capitals after first names in lower case,
     for three people or more: a style (parliaments', the UN's, French documents': "Hon Kenneth
     LEUNG", "Jean DUPONT"), not damage to put right."""
     found = set()
-    for match in _GIVEN_THEN_CAPITALS.finditer(text):
-        if fold(match.group(1)) not in TITLES:
-            found.add(match.group(0))
-            if len(found) >= 3:
-                return True
+    for mention in mentions:
+        tokens = mention.tokens
+        if mention.lower_case or len(tokens) < 2:
+            continue
+        for first, second in zip(tokens, tokens[1:]):
+            if (
+                len(second.text) >= 2 and second.is_upper and first.text[1:].islower() and first.text[:1].isupper()
+                and first.key not in TITLES
+            ):
+                found.add((first.text, second.text))
+                if len(found) >= 3:
+                    return True
     return False
-
-
-# A first name in lower case, then a surname in capitals: "Kenneth LEUNG".
-_GIVEN_THEN_CAPITALS = re.compile(r"\b([A-Z][a-z]+) ([A-Z]{2,}(?:[-'][A-Z]{2,})?)\b")
 
 
 def _second_syllable(text: str, start: int, mentions_by_end: dict[int, Mention]) -> bool:
