@@ -31,7 +31,7 @@ from typing import Any
 import yaml
 
 from gazetteer.loader import BUILT_FIELDS, BUILT_PATH, CURATED_PATH, DATA, load_gazetteer
-from gazetteer.normalize import TRANSLITERATED, fold, transliteration_skeleton
+from gazetteer.normalize import FAMILY_NAME_FIRST, TRANSLITERATED, fold, transliteration_skeleton
 from gazetteer.variants import NAME_PARTS_PATH, NameVariants
 
 DEFAULT_SOURCES = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "gazetteer-sources"
@@ -375,11 +375,6 @@ def _role_order(role: tuple[str, str, str, str, float]) -> tuple[object, ...]:
 def _country(person: Person) -> str:
     """The country of a person's most prominent post."""
     return sorted(person.roles, key=_role_order)[0][1] or person.country_hint
-
-
-# Countries whose people's names are written in English family name first: "Yoon Suk-yeol",
-# "Xi Jinping", "Kim Jong Un" (Japan's are written given name first in English news).
-FAMILY_NAME_FIRST = frozenset({"China", "Taiwan", "Hong Kong", "Macau", "South Korea", "North Korea"})
 
 
 def surname_of(name: str, country: str = "") -> str:

@@ -717,7 +717,7 @@ def near_kind(a: str, b: str) -> tuple[float, str] | None:
         return 0.0, "letters"  # "swire mp" is not "swire" with an ending: a word is no letter
     if a.startswith(b) and a[len(b) :] in DERIVED_ENDINGS:
         return 0.0, "derived"  # "Putinism", "Blairite", "Biyaism": an English word made of the name
-    if len(b) >= 4 and a.startswith(b) and a[len(b) :] in GLUED_WORDS:
+    if len(b) >= 4 and glued_onto(a, b):
         return 0.9, "glued"  # "Macronsaid": a word machine translation glued on, kept apart by the fix
     if len(b) >= 4 and a.startswith(b) and len(a) - len(b) <= 3:
         return (0.9 if len(a) - len(b) == 1 else 0.85), "added"
@@ -747,6 +747,11 @@ _JOINERS = re.compile(r"[\s'-]")
 # English words machine translation glues onto the name before them ("Macronand", "Sheinbaum
 # Pardowill", "Barcenatoday"): never an ending of a name, and kept as a word by a fix.
 GLUED_WORDS = frozenset("and the who was has had said says told with from but for will made met today".split())
+
+
+def glued_onto(word: str, name: str) -> bool:
+    """Whether ``word`` is ``name`` with one of GLUED_WORDS glued on (both folded)."""
+    return word.startswith(name) and word[len(name) :] in GLUED_WORDS
 # Endings English puts on a name to make a word of it: Putinism, Trumpist, Blairite, Chavista,
 # Reaganomics, Obamacare, Watergate; and Arabic's nisba, which makes a name of a place, a
 # movement or a publication of one (Nasiriya, Husseiniya, Hilaliya).
@@ -857,7 +862,7 @@ def may_be_alike(a: str, b: str) -> bool:
         distance = OSA.distance(a, b, score_cutoff=3)
         if distance <= 2 or (distance == 3 and (a.startswith(b) or b.startswith(a) or ocr_alike(a, b))):
             return True
-    return (difference > 0 and (inflected(a, b) or a[len(b) :] in GLUED_WORDS and a.startswith(b))) or (
+    return (difference > 0 and (inflected(a, b) or glued_onto(a, b))) or (
         respelling_key(a) == respelling_key(b)
     )
 
@@ -892,7 +897,7 @@ class SurnamePool:
             if stem_alike:
                 found.update(
                     k for k in stem_alike
-                    if len(word) > len(k) and (inflected(word, k) or word.startswith(k) and word[len(k) :] in GLUED_WORDS)
+                    if len(word) > len(k) and (inflected(word, k) or glued_onto(word, k))
                 )
             for key, distance, _ in process.extract(word, self._keys, scorer=OSA.distance, score_cutoff=3, limit=None):
                 if distance <= 2 or word.startswith(key) or key.startswith(word) or ocr_alike(word, key):

@@ -53,14 +53,20 @@ from repair.nearby import Lookalikes
 from repair.scorer import NameScorer, load_scorer
 from gazetteer.loader import Entry
 from gazetteer.variants import EAST_SLAVIC_COUNTRIES, NameVariants, same_east_slavic_name
-from gazetteer.normalize import ROMANISED_GIVEN_NAMES, TRANSLITERATED, fold, transliteration_skeleton, vowel_frame
+from gazetteer.normalize import (
+    FAMILY_NAME_FIRST,
+    ROMANISED_GIVEN_NAMES,
+    TRANSLITERATED,
+    fold,
+    transliteration_skeleton,
+    vowel_frame,
+)
 
 _WORDS = re.compile(r"[a-z]+")
-# Countries whose people's names are written family name first in English ("Nguyen Hoa Binh",
-# "Hun Sen", "Xi Jinping"): the word before the rest of a name is no first name to swap.
-FAMILY_NAME_FIRST = frozenset(
-    {"Vietnam", "Cambodia", "China", "Taiwan", "Hong Kong", "Macao", "Macau", "South Korea", "North Korea"}
-)
+# Whose first word is the family's, so no first name to swap: those written family name first
+# (gazetteer.normalize), and Vietnam's and Cambodia's ("Nguyen Hoa Binh", "Hun Sen"), whose
+# names the gazetteer keeps in their written order.
+FAMILY_FIRST_WORD = FAMILY_NAME_FIRST | {"Vietnam", "Cambodia", "Macao"}
 # Words for a relative: the person after them may well share a surname with somebody listed
 # ("his wife Pauline Musyoka") and is nobody's first name put on another's surname.
 KIN_WORDS = frozenset(
@@ -1559,7 +1565,7 @@ def _swapped_reading(
         entry_id = max(titled, key=lambda e: (index.entries[e].prominence, e))
     else:
         return None
-    if index.entries[entry_id].country in FAMILY_NAME_FIRST:
+    if index.entries[entry_id].country in FAMILY_FIRST_WORD:
         return None  # "Nguyen Hoa Binh": the first word is the family's, and another family is another person
     lender = next((e for e in lenders or () if e != entry_id), "")
     if not title and article.tells_of_kin():
@@ -1933,8 +1939,6 @@ def _glued_word(token: Token, replacement_words: tuple[str, ...]) -> str:
         return ""
     rest = token.text[len(token.text) - (len(token.key) - len(surname)) :]
     return " " + rest if rest.lower() in GLUED_WORDS else ""
-
-
 
 
 def _written_on(text: str, start: int, replacement: str) -> bool:
