@@ -1841,8 +1841,11 @@ def _pick(scored: list[_Candidate], index: NameIndex) -> _Candidate | None:
         # "Tusk" in a news story is the prime minister, not a regional councillor.
         return best
     best_now, rival_now = _holds_post(index.entries[best.entry_id]), _holds_post(index.entries[rival.entry_id])
-    if best_now != rival_now:
-        # "President Trum" is the president in office, not Truman.
+    if best_now != rival_now and rival.replacement_words == best.replacement_words:
+        # "President Santoss" is the president in office, whichever Santos the gazetteer has.
+        # Only who is named: where the two are spelled differently ("Harry Reyd": Reid, who
+        # led the Senate, or Harry Read, in office now), being in office says nothing of the
+        # text, which may be an archive's, so the editor decides.
         chosen, other = (best, rival) if best_now else (rival, best)
         evidence = (*chosen.evidence, f"in office, unlike {index.entries[other.entry_id].name}")
         return _with_signals(replace(chosen, evidence=evidence), in_office_tiebreak=1.0)
