@@ -1578,9 +1578,14 @@ def _swapped_reading(
     # Initials stay as written, between the words compared (as in full names).
     middle_keys = tuple(t.key for t in middle if len(t.key) > 1)
     # The person's own form whose middle names are those written, and the first name before them.
+    forms = index.forms(entry_id)
+    if any(len(t.key) == 1 for t in middle):
+        # An initial written is the formal style, which spells out the first name: "James N.
+        # Mattis", not "Jim N. Mattis" (the longest first name of the person's forms).
+        forms = tuple(sorted(forms, key=lambda f: -len(f.given[0]) if f.given else 0))
     own = next(
         (
-            f for f in index.forms(entry_id)
+            f for f in forms
             if f.written_given and f.surname == surname_key and len(f.given) > len(middle_keys)
             and f.given[len(f.given) - len(middle_keys) :] == middle_keys
         ),

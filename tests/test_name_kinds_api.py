@@ -246,6 +246,16 @@ def test_a_swapped_first_name_before_a_middle_initial(client: FlaskClient) -> No
     assert body["text"] == text.replace("Fumio J. Austin", "Lloyd J. Austin")
 
 
+def test_a_first_name_put_back_before_an_initial_is_spelled_out(client: FlaskClient) -> None:
+    # An initial is the formal style: "James N. Mattis", as the Pentagon writes him, not "Jim N.".
+    text = (
+        "Defense Secretary Song N. Mattis and Vietnamese Defense Minister Ngo Xuan Lich met today in "
+        "Hanoi. Minister Song Tao attended. Mattis thanked his host."
+    )
+    fixes = {c["original"]: (c["replacement"], c["applied"]) for c in repair(client, text)["corrections"]}
+    assert fixes == {"Song N. Mattis": ("James N. Mattis", True)}
+
+
 def test_a_surname_spelled_right_but_for_accents_stays_as_written(client: FlaskClient) -> None:
     # The gazetteer writes Conté; the article writes Conte, which is no damage: only the first
     # name is put right.
