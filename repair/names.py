@@ -503,7 +503,7 @@ def decide_names(
             continue  # "born in Ninh Binh province": a place, however like a person's name
         if _second_syllable(text, candidate.tokens[0].start, mentions_by_end):
             continue  # "KWOK WAI-KEUNG": a given name's second syllable, in capitals, no surname
-        if _of_an_occupation(text, candidate.tokens[0].start, candidate.tokens[-1].end):
+        if _of_an_occupation(text, candidate.tokens[0].start, candidate.tokens[-1].end, index.entries[candidate.entry_id]):
             continue  # "Coach Mark Rutt", "Michael Grove, a farmer": somebody of that trade, no official
         if _of_another_country(text, candidate.tokens[-1].end, index.entries[candidate.entry_id]):
             continue  # "President John Maduro of Honduras" is not Venezuela's Nicolás Maduro
@@ -1251,19 +1251,20 @@ def _second_syllable(text: str, start: int, mentions_by_end: dict[int, Mention])
     return before is not None and len(before.tokens) >= 2 and len(before.tokens[-1].key) <= 4
 
 
-def _of_an_occupation(text: str, start: int, end: int) -> bool:
-    """Whether the name between ``start`` and ``end`` is said to be of a trade no official
-    holds, by the word before it ("coach Mark Rutt") or an apposition after it ("Michael
-    Grove, a farmer,")."""
+def _of_an_occupation(text: str, start: int, end: int, entry: Entry) -> bool:
+    """Whether the name between ``start`` and ``end`` is said to be of a trade ``entry`` does
+    not hold, by the word before it ("coach Mark Rutt", "reporter James Buty", of an official)
+    or an apposition after it ("Michael Grove, a farmer,")."""
     # (A trade given up says nothing: "former comedian Volodymyr Zelensky", "Mr. Rajoelina, a
     # former disc jockey".)
     before = _WORDS_BEFORE.search(text, max(0, start - 40), start)
-    if before and before.group(2).lower() in OCCUPATIONS:
+    trades = OCCUPATIONS if entry.kind == "journalist" else OCCUPATIONS | NEWS_TRADES
+    if before and before.group(2).lower() in trades:
         return not _FORMER.search(before.group(1) or "")
     after = _APPOSITION.match(text, end)
     if not after or _FORMER.search(after.group(1)):
         return False
-    return any(word in OCCUPATIONS or word.removesuffix("s") in OCCUPATIONS for word in after.group(1).lower().split()[:4])
+    return any(word in trades or word.removesuffix("s") in trades for word in after.group(1).lower().split()[:4])
 
 
 _WORDS_BEFORE = re.compile(r"(?:([A-Za-z-]+)[ \t]+)?([A-Za-z]+)[ \t]*$")
@@ -1280,6 +1281,9 @@ OCCUPATIONS = frozenset(
     sculptor artist chef farmer businessman businesswoman entrepreneur billionaire tycoon
     gp nurse teacher pupil student shopkeeper dancer photographer architect filmmaker""".split()
 )
+# A reporter's trade: the gazetteer lists some reporters (bylines), no official as one. (Not
+# "journalist": journalists go into politics, and an article may still call them that.)
+NEWS_TRADES = frozenset({"reporter", "correspondent"})
 
 
 def _of_another_country(text: str, end: int, entry: Entry) -> bool:

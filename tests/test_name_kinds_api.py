@@ -719,6 +719,11 @@ def test_somebodys_name_after_an_honorific_or_of_a_trade_is_not_an_officials(cli
     assert [c for c in repair(client, text)["corrections"] if c["applied"]] == []
 
 
+def test_a_reporter_is_not_even_suggested_as_an_official(client: FlaskClient) -> None:
+    text = "She spoke in an interview with English to Africa reporter James Buty before meeting President Bush."
+    assert repair(client, text)["corrections"] == []
+
+
 def test_a_trade_given_up_does_not_stop_a_repair(client: FlaskClient) -> None:
     text = "Andry Rajoelina took power in 2009. Mr. Rajoelinot, a former disc jockey, led the movement."
     fixes = {c["original"]: (c["replacement"], c["applied"]) for c in repair(client, text)["corrections"]}
