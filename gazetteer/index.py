@@ -161,7 +161,9 @@ class NameIndex:
         family_first: dict[str, set[str]] = defaultdict(set)
         for forms in self._full.values():
             for form in forms:
-                if form.given:
+                if form.given and form.written_given[-1:] != (form.given[-1],):
+                    # (A last given word written in lower case is a particle, no first name:
+                    # "Qasam al Fidr" lends "Al" to no "Eid Al Fitr".)
                     last_given[form.given[-1]].add(form.entry_id)
                     if self.entries[form.entry_id].prominence >= FALLBACK_PROMINENCE:
                         prominent_given[form.given[-1]].add(form.entry_id)

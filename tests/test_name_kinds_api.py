@@ -745,6 +745,11 @@ def test_a_trade_given_up_does_not_stop_a_repair(client: FlaskClient) -> None:
             id="surnames-in-capitals-as-the-style",
         ),
         pytest.param("He was Secretary of State. TafL was elected in 1908.", id="a-title-across-a-sentences-end"),
+        pytest.param(
+            "He condemned the fighting in Sudan. The Secretary-General appealed for a ceasefire marking the "
+            "Eid Al Fitr celebrations.",
+            id="a-particle-is-no-first-name",
+        ),
     ],
 )
 def test_a_word_or_a_style_of_the_document_is_left(client: FlaskClient, text: str) -> None:
