@@ -975,6 +975,11 @@ def _score_full_name(
     if aligned is None:
         return None
     words, g_score, g_evidence = aligned
+    if not variant and len(given) > 1 and _vowel_respelled(key, s_key):
+        # "Shirley Ayorkor Botchwey" for Botchway: whoever writes two first names as the person
+        # does knows the name, and one vowel inside the surname otherwise is their spelling of
+        # it (a final one may be a case ending: "Mahamu").
+        variant = all(w == t.text for w, t in zip(words, given))
     if variant:
         # "Yoav Gallant" for "Yoav Galant", "Mahinda Rajapakse": another right spelling, which
         # names the person as surely as the gazetteer's own (and which their fixes keep to).
@@ -2244,6 +2249,15 @@ def is_valid_variant(
     if len(written) >= 4 and vowel_frame(written) == vowel_frame(gazetteer_key):
         return True  # the vowels of a transliteration vary: Rajapakse, Sheik
     return _same_name(written, gazetteer_key, variants)
+
+
+def _vowel_respelled(written: str, gazetteer_key: str) -> bool:
+    """Whether two folded surnames differ only in one vowel for another, not the last letter."""
+    if len(written) != len(gazetteer_key) or written == gazetteer_key:
+        return False
+    differ = [i for i, (a, b) in enumerate(zip(written, gazetteer_key)) if a != b]
+    at = differ[0]
+    return len(differ) == 1 and at < len(written) - 1 and written[at] in "aeiou" and gazetteer_key[at] in "aeiou"
 
 
 @lru_cache(maxsize=1024)

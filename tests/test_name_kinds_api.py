@@ -62,6 +62,11 @@ UNTOUCHED = [
         id="another-officials-name-that-reads-as-a-misspelling",
     ),
     pytest.param("Mohamed Salah scored twice as Liverpool won on Saturday.", id="footballer-not-in-gazetteer"),
+    pytest.param(
+        "Ms. Shirley Ayorkor Botchwey, the Minister for Foreign Affairs, spoke in Accra on Tuesday. The "
+        "ministry, Ms. Botchwey said, facilitated state visits of President Nana Addo Dankwa Akufo-Addo.",
+        id="the-persons-own-spelling-of-a-vowel-with-both-first-names",
+    ),
     pytest.param("Great Britain's gold medal was earned by David Weir, his fourth.", id="athlete-not-in-gazetteer"),
     pytest.param("Japanese sprinter Masahiro Okamura set an Asian record.", id="athlete-like-an-official"),
     pytest.param("Alberto Suarez Laso of Spain set a world record in the marathon.", id="name-that-goes-on"),
