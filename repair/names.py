@@ -422,6 +422,7 @@ def decide_names(
         # light ("Lucy Fischer" in a byline is the newsroom's Lucy Fisher).
         questions += [c for c in chosen if dict(c.signals).get("unconfirmed")]
         chosen = [c for c in chosen if not dict(c.signals).get("unconfirmed")]
+        chosen = [c for c in chosen if not _titled_as_another_bearer(mention, c, index)]
         covered = {id(t) for c in chosen for t in c.tokens}
         if _unread_full_name(mention, covered, index):
             unread_full_names.add(mention.tokens[-1].key)
@@ -548,6 +549,20 @@ def _article_spelling(candidate: _Candidate, article: _Article, index: NameIndex
     spelled = spelling.upper() if last.isupper() and len(last) > 1 else spelling
     evidence = (*candidate.evidence, f"spelled '{spelling}' as elsewhere in the article")
     return replace(candidate, replacement_words=(*candidate.replacement_words[:-1], spelled), evidence=evidence)
+
+
+def _titled_as_another_bearer(mention: Mention, reading: _Candidate, index: NameIndex) -> bool:
+    """Whether a name read as written is after a title of another bearer of its surname's post,
+    not of its own: "Secretary of Defense John J. Austin" is Lloyd Austin with a first name
+    swapped (for _swapped_given), not the John Austin the gazetteer also lists."""
+    if not reading.exact:
+        return False
+    at = next(i for i, t in enumerate(mention.tokens) if t is reading.tokens[0])
+    title = _title_before(mention, at)
+    if not title or _fits_entry(title, index.entries[reading.entry_id]):
+        return False
+    bearers = index.surname(reading.tokens[-1].key)
+    return any(e != reading.entry_id and _titled(index.entries[e], title) for e in bearers)
 
 
 def _full_names(text: str, mention: Mention, index: NameIndex, *, surnames_in_capitals: bool = False) -> list[_Candidate]:
