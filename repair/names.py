@@ -506,6 +506,8 @@ def decide_names(
             continue  # "KWOK WAI-KEUNG": a given name's second syllable, in capitals, no surname
         if _of_an_occupation(text, candidate.tokens[0].start, candidate.tokens[-1].end, index.entries[candidate.entry_id]):
             continue  # "Coach Mark Rutt", "Michael Grove, a farmer": somebody of that trade, no official
+        if _of_another_post(text, candidate.tokens[-1].end, index.entries[candidate.entry_id]):
+            continue  # "Maria Bahir, Prosecutor General, Herat Province": not the minister Maria Bachir
         if _of_another_country(text, candidate.tokens[-1].end, index.entries[candidate.entry_id]):
             continue  # "President John Maduro of Honduras" is not Venezuela's Nicolás Maduro
         decisions.extend(_decision(text, _in_context(candidate, article, index), scorer))
@@ -1304,6 +1306,26 @@ OCCUPATIONS = frozenset(
 # A reporter's trade: the gazetteer lists some reporters (bylines), no official as one. (Not
 # "journalist": journalists go into politics, and an article may still call them that.)
 NEWS_TRADES = frozenset({"reporter", "correspondent"})
+
+
+def _of_another_post(text: str, end: int, entry: Entry) -> bool:
+    """Whether the name ending at ``end`` is followed by a post in apposition that is none the
+    person has held: "Maria Bahir, Prosecutor General, Herat Province" is the prosecutor, not
+    a minister called Maria Bachir."""
+    found = _POST_AFTER.match(text, end)
+    if not found:
+        return False
+    title = tuple(fold(word) for word in found.group(1).split())
+    return not _fits_entry(title, entry)
+
+
+# ", Prosecutor General,", ", President of the ...": a post in capitals set after a name, up
+# to what it is of. (Head posts only: a member, a leader or an adviser may hold another post
+# too. Not ", Secretary of State Condoleezza Rice": in a list, the next person's post.)
+_POST_AFTER = re.compile(
+    r",\s+((?:Prime\s+)?(?:President|Minister|Secretary|Governor|Ambassador|Mayor|Senator|Prosecutor|"
+    r"Judge|Justice|Speaker|Chancellor|Commissioner|Envoy)(?:\s+(?:General|Minister))?)\b(?=\s*(?:[,;(]|of\s+the\b))"
+)
 
 
 def _of_another_country(text: str, end: int, entry: Entry) -> bool:

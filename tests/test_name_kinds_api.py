@@ -788,3 +788,28 @@ def test_two_officials_a_letter_away_are_not_told_apart_by_who_is_in_office_now(
     corrections = repair(client, text)["corrections"]
     assert [(c["original"], c["replacement"], c["applied"]) for c in corrections] == [(original, suggested, False)]
     assert "could also be" in corrections[0]["reason"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "The honorees were: Roza Otunbayeva, President of the Kyrgyz Republic; Maria Bahir, Prosecutor "
+            "General, Herat Province (Afghanistan); and others.",
+            id="a-post-of-no-official-of-the-name",
+        ),
+        pytest.param(
+            "Ahmed Al Samurai, President of the Iraqi Olympic Committee, said the team would compete.",
+            id="a-presidency-of-something-else",
+        ),
+    ],
+)
+def test_a_name_with_a_post_in_apposition_that_is_not_the_officials_is_theirs(client: FlaskClient, text: str) -> None:
+    # Not even suggested: the apposition says who this is.
+    assert repair(client, text)["corrections"] == []
+
+
+def test_a_post_in_a_list_after_a_name_is_the_next_persons(client: FlaskClient) -> None:
+    text = "He will meet Vice President Dick Cheneu, Secretary of State Condoleezza Rice, and others."
+    fixes = {c["original"]: (c["replacement"], c["applied"]) for c in repair(client, text)["corrections"]}
+    assert fixes == {"Dick Cheneu": ("Dick Cheney", True)}
