@@ -511,8 +511,28 @@ def decide_names(
         if _of_another_country(text, candidate.tokens[-1].end, index.entries[candidate.entry_id]):
             continue  # "President John Maduro of Honduras" is not Venezuela's Nicolás Maduro
         decisions.extend(_decision(text, _in_context(candidate, article, index), scorer))
-    decisions = [d for d in decisions if d.confidence >= min_confidence]
+    decisions = [d for d in _no_surer_than_their_naming(decisions, article) if d.confidence >= min_confidence]
     return sorted(decisions, key=lambda d: d.start)
+
+
+def _no_surer_than_their_naming(decisions: list[Decision], article: _Article) -> list[Decision]:
+    """The fixes of one word that name a person the article names only through fixes of their
+    full name, each no surer than the surest of those: "Wazed" is put right as the "Saeed
+    Waked" that "Sajeed Wazed" may be only as surely as that is."""
+    naming: dict[str, float] = {}
+    for decision in decisions:
+        if " " in decision.original.strip():
+            naming[decision.entry_id] = max(naming.get(decision.entry_id, 0.0), decision.confidence)
+    capped = []
+    for decision in decisions:
+        named_by = naming.get(decision.entry_id)
+        if (
+            named_by is not None and decision.confidence > named_by and " " not in decision.original.strip()
+            and decision.entry_id in article.people and decision.entry_id not in article.sighted
+        ):
+            decision = replace(decision, confidence=named_by)
+        capped.append(decision)
+    return capped
 
 
 def _in_context(candidate: _Candidate, article: _Article, index: NameIndex) -> _Candidate:
