@@ -506,6 +506,8 @@ def decide_names(
             continue  # "KWOK WAI-KEUNG": a given name's second syllable, in capitals, no surname
         if _of_an_occupation(text, candidate.tokens[0].start, candidate.tokens[-1].end, index.entries[candidate.entry_id]):
             continue  # "Coach Mark Rutt", "Michael Grove, a farmer": somebody of that trade, no official
+        if _capitals_as_written_throughout(candidate, mentions):
+            continue  # "HASSAN ROUHANI ... ROUHANI": the writer's way with this name, every time
         if _of_another_post(text, candidate.tokens[-1].end, index.entries[candidate.entry_id]):
             continue  # "Maria Bahir, Prosecutor General, Herat Province": not the minister Maria Bachir
         if _of_another_country(text, candidate.tokens[-1].end, index.entries[candidate.entry_id]):
@@ -1326,6 +1328,18 @@ OCCUPATIONS = frozenset(
 # A reporter's trade: the gazetteer lists some reporters (bylines), no official as one. (Not
 # "journalist": journalists go into politics, and an article may still call them that.)
 NEWS_TRADES = frozenset({"reporter", "correspondent"})
+
+
+def _capitals_as_written_throughout(candidate: _Candidate, mentions: Sequence[Mention]) -> bool:
+    """Whether a fix only recases a surname the article writes in capitals every time, twice
+    or more: the writer's style for the name (emphasis, a headline's habit), where damage in
+    capitals comes and goes."""
+    signals = dict(candidate.signals)
+    if not (signals.get("path:recase") or signals.get("path:recase_full")):
+        return False
+    key = candidate.tokens[-1].key
+    written = [t for m in mentions if not m.lower_case for t in m.tokens if t.key == key]
+    return len(written) > 1 and all(t.is_upper for t in written)
 
 
 def _of_another_post(text: str, end: int, entry: Entry) -> bool:

@@ -758,6 +758,11 @@ def test_a_trade_given_up_does_not_stop_a_repair(client: FlaskClient) -> None:
         ),
         pytest.param("He was Secretary of State. TafL was elected in 1908.", id="a-title-across-a-sentences-end"),
         pytest.param(
+            "They got to watch HASSAN ROUHANI take the oath of office before parliament on Sunday. It happened "
+            "a day after ROUHANI was confirmed by Iran's supreme leader, Ayatollah Ali Khamenei.",
+            id="one-name-in-capitals-every-time",
+        ),
+        pytest.param(
             "He condemned the fighting in Sudan. The Secretary-General appealed for a ceasefire marking the "
             "Eid Al Fitr celebrations.",
             id="a-particle-is-no-first-name",
