@@ -1124,6 +1124,13 @@ def _agree_given(
     if is_valid_variant(token.key, target, entry, index.variants, given=True):
         # "Sergey" for "Sergei": another right spelling
         return token.text, 1.0, f"first name '{token.text}' is another spelling of '{written}'"
+    if len(token.key) >= 5 and _vowel_respelled(token.key, target) and not (
+        index.is_given_name(token.key) or index.variants.is_name(token.key) or index.variants.is_name(target)
+    ):
+        # "Taboi" for Toboi Awi Yoto: one vowel inside a first name otherwise, where neither is
+        # a name of the table of names' languages (whose names have their spellings: "Emmenuel"
+        # is Emmanuel misspelt), is how the writer spells it, as it is heard.
+        return token.text, 1.0, f"first name '{token.text}' is another spelling of '{written}'"
     why = index.misspelt_given(token.key, target)
     if not why and lenient and len(token.key) >= 4 and len(token.key) == len(target):
         near = near_kind(token.key, target)

@@ -67,6 +67,11 @@ UNTOUCHED = [
         "ministry, Ms. Botchwey said, facilitated state visits of President Nana Addo Dankwa Akufo-Addo.",
         id="the-persons-own-spelling-of-a-vowel-with-both-first-names",
     ),
+    pytest.param(
+        "WESTERN Governor Taboi Awi Yoto stole the show yesterday when he interrupted a Government "
+        "announcement by announcing that he was also defecting.",
+        id="a-vowel-of-a-first-name-as-heard",
+    ),
     pytest.param("Great Britain's gold medal was earned by David Weir, his fourth.", id="athlete-not-in-gazetteer"),
     pytest.param("Japanese sprinter Masahiro Okamura set an Asian record.", id="athlete-like-an-official"),
     pytest.param("Alberto Suarez Laso of Spain set a world record in the marathon.", id="name-that-goes-on"),
@@ -827,3 +832,9 @@ def test_a_surname_alone_is_put_right_no_more_surely_than_the_full_name_that_nam
         "mother. Wazed states protests will escalate if the interim government continues to bar politics."
     )
     assert [c["original"] for c in repair(client, text)["corrections"] if c["applied"]] == []
+
+
+def test_a_vowel_of_a_first_name_of_the_table_of_names_is_still_put_right(client: FlaskClient) -> None:
+    text = "Prime Minister Emmanuel Macron spoke. President Emmenuel Macron said more."
+    fixes = {c["original"]: (c["replacement"], c["applied"]) for c in repair(client, text)["corrections"]}
+    assert fixes == {"Emmenuel Macron": ("Emmanuel Macron", True)}
