@@ -1124,7 +1124,7 @@ def _agree_given(
     if is_valid_variant(token.key, target, entry, index.variants, given=True):
         # "Sergey" for "Sergei": another right spelling
         return token.text, 1.0, f"first name '{token.text}' is another spelling of '{written}'"
-    if len(token.key) >= 5 and _vowel_respelled(token.key, target) and not (
+    if len(token.key) >= 5 and (_vowel_respelled(token.key, target) or _vowel_between(token.key, target)) and not (
         index.is_given_name(token.key) or index.variants.is_name(token.key) or index.variants.is_name(target)
     ):
         # "Taboi" for Toboi Awi Yoto: one vowel inside a first name otherwise, where neither is
@@ -2336,6 +2336,17 @@ def _vowel_respelled(written: str, gazetteer_key: str) -> bool:
     differ = [i for i, (a, b) in enumerate(zip(written, gazetteer_key)) if a != b]
     at = differ[0]
     return len(differ) == 1 and at < len(written) - 1 and written[at] in "aeiou" and gazetteer_key[at] in "aeiou"
+
+
+def _vowel_between(written: str, gazetteer_key: str) -> bool:
+    """Whether a name is written with a vowel more between two consonants inside it than the
+    gazetteer's ("Eliphas" for Elphas; not a vowel fewer, "Rmtane", as damage drops them)."""
+    longer, shorter = written, gazetteer_key
+    return len(longer) == len(shorter) + 1 and any(
+        longer[at] in "aeiou" and longer[at - 1] not in "aeiouy" and longer[at + 1] not in "aeiouy"
+        and longer[:at] + longer[at + 1 :] == shorter
+        for at in range(1, len(longer) - 1)
+    )
 
 
 @lru_cache(maxsize=1024)
