@@ -600,7 +600,9 @@ def _full_names(text: str, mention: Mention, index: NameIndex, *, surnames_in_ca
         if index.entries[reading.entry_id].kind == "journalist" and _in_byline(text, mention.start):
             reading = _with_signals(reading, byline=1.0)
         found.append(_replaced(reading, tokens=tuple([tokens[i] for i in positions])))
-    found.sort(key=lambda c: (c.exact, len(c.tokens), c.confidence), reverse=True)
+    # The longest reading first, exact or not: "Saber Hossain Chowdhu" is Saber Hossain Chowdhury
+    # cut short, not a Sabir Hussain (as "Saber Hossain" alone reads) with a word after him.
+    found.sort(key=lambda c: (len(c.tokens), c.exact, c.confidence), reverse=True)
     chosen: list[_Candidate] = []
     used: set[int] = set()
     for candidate in found:

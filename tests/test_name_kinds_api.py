@@ -842,3 +842,9 @@ def test_a_vowel_of_a_first_name_of_the_table_of_names_is_still_put_right(client
     text = "Prime Minister Emmanuel Macron spoke. President Emmenuel Macron said more."
     fixes = {c["original"]: (c["replacement"], c["applied"]) for c in repair(client, text)["corrections"]}
     assert fixes == {"Emmenuel Macron": ("Emmanuel Macron", True)}
+
+
+def test_a_name_cut_short_is_read_whole_before_a_shorter_name_it_starts_with(client: FlaskClient) -> None:
+    text = "Her political secretary, Saber Hossain Chowdhu, says the attacks are deliberately designed."
+    fixes = {c["original"]: (c["replacement"], c["applied"]) for c in repair(client, text)["corrections"]}
+    assert fixes == {"Saber Hossain Chowdhu": ("Saber Hossain Chowdhury", True)}
