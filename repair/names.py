@@ -28,7 +28,7 @@ import re
 import unicodedata
 import weakref
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
@@ -1529,7 +1529,7 @@ def _swapped_reading(
     given: Token,
     middle: tuple[Token, ...],
     surname: tuple[Token, ...],
-    bearers: set[str],
+    bearers: AbstractSet[str],
     index: NameIndex,
     article: _Article,
     title: tuple[str, ...],
@@ -1620,7 +1620,7 @@ def _swapped_reading(
 
 
 def _recased_surname(
-    token: Token, owners: set[str], title: tuple[str, ...], index: NameIndex, article: _Article, *, how: str = "recase"
+    token: Token, owners: AbstractSet[str], title: tuple[str, ...], index: NameIndex, article: _Article, *, how: str = "recase"
 ) -> _Candidate | None:
     """A surname spelled right but in capitals amid lower-case text ("President TRUMP"), or
     with a scanner's capital I for l (``how`` "misread": "President KabiIa"), when it is clear
