@@ -573,7 +573,7 @@ def _full_names(text: str, mention: Mention, index: NameIndex, *, surnames_in_ca
     return chosen
 
 
-# A run's readings depend only on its words, the word before it, whether it goes on past a
+# A run's readings depend only on its words, the title before it, whether it goes on past a
 # hyphen and whether capitals are the style around it: news repeats its runs ("Prime Minister
 # Donald Tusk"), and reading each window of one again, from the kept readings of windows, was
 # a tenth of a warm article. Where the run stands decides the rest (a quotation, a byline),
@@ -590,7 +590,9 @@ def _run_readings_of(mention: Mention, index: NameIndex) -> _RunAnswer:
     runs = _RUN_READINGS.get(index)
     if runs is None:
         runs = _RUN_READINGS[index] = {}
-    key = (" ".join([t.text for t in mention.tokens]), mention.word_before, mention.continues, mention.capitals_around)
+    # (The word before matters only as a title: "and Donald Tus" reads as "with Donald Tus".)
+    title = mention.word_before if mention.word_before in TITLES else ""
+    key = (" ".join([t.text for t in mention.tokens]), title, mention.continues, mention.capitals_around)
     try:
         # One look-up, not "in" then "[]": a thread of a threaded worker may empty it between.
         return runs[key]
@@ -606,6 +608,8 @@ def _read_run(mention: Mention, index: NameIndex) -> _RunAnswer:
     """Each window's best reading, wherever the run stands: (the window's first token, the
     positions in the run of the reading's tokens, the reading without its tokens)."""
     tokens = mention.tokens
+    # The words as written, each window's slice of them the key of its kept reading.
+    texts = tuple([t.text for t in tokens])
     found = []
     readings = _readings(index)
     for size in range(min(MAX_WINDOW, len(tokens)), 1, -1):
@@ -622,9 +626,12 @@ def _read_run(mention: Mention, index: NameIndex) -> _RunAnswer:
                 continue  # "Tamim bin Hamad Al Thani": "Hamad Al Thani" is his father's name
 
             context = _title_before(mention, first)
-            best = _best_full_name_of(window, index, readings, context, recase=not mention.capitals_around)
-            if not best:
+            answer = _best_full_name_of(
+                window, texts[first : first + size], index, readings, context, recase=not mention.capitals_around
+            )
+            if answer is None:
                 continue
+            at, best = answer
             if (
                 not best.exact and first + size < len(tokens) and index.is_given_name(window[-1].key)
                 and fold(best.replacement_words[-1]) != window[-1].key
@@ -634,12 +641,14 @@ def _read_run(mention: Mention, index: NameIndex) -> _RunAnswer:
                 best = _kept_in_capitals(best) if mention.capitals_around else _lower_capitals(best, index)
             # "Alberto Suarez Laso": a name that goes on past the reading is somebody's own;
             # a word before it that is no title may be a first name left out.
+            around: dict[str, float] = {}
             if any(t.key not in TITLES for t in tokens[first + size :]):
-                best = _with_signals(best, run_after=1.0)
+                around["run_after"] = 1.0
             if any(t.key not in TITLES for t in tokens[:first]):
-                best = _with_signals(best, run_before=1.0)
-            positions = tuple(i for i, t in enumerate(tokens) if any(t is c for c in best.tokens))
-            found.append((first, positions, _replaced(best, tokens=())))
+                around["run_before"] = 1.0
+            if around:
+                best = _with_signals(best, **around)
+            found.append((first, tuple([first + i for i in at]), _replaced(best, tokens=())))
     return tuple(found)
 
 
@@ -663,14 +672,17 @@ def _readings(index: NameIndex) -> dict[_WindowKey, _WindowAnswer]:
 
 def _best_full_name_of(
     window: tuple[Token, ...],
+    texts: tuple[str, ...],
     index: NameIndex,
     readings: dict[_WindowKey, _WindowAnswer],
     title: tuple[str, ...],
     *,
     recase: bool,
-) -> _Candidate | None:
-    """``_best_full_name``, kept per distinct window in ``readings`` (``_readings(index)``)."""
-    key = (tuple([t.text for t in window]), title, recase)
+) -> tuple[tuple[int, ...], _Candidate] | None:
+    """``_best_full_name``, kept per distinct window in ``readings`` (``_readings(index)``),
+    with the positions in the window of the reading's tokens. ``texts``: the window's words
+    as written."""
+    key = (texts, title, recase)
     try:
         # One look-up, not "in" then "[]": a thread of a threaded worker may empty it between.
         answer = readings[key]
@@ -686,7 +698,7 @@ def _best_full_name_of(
     if answer is None:
         return None
     positions, reading = answer
-    return _replaced(reading, tokens=tuple([window[i] for i in positions]))
+    return positions, _replaced(reading, tokens=tuple([window[i] for i in positions]))
 
 
 def _best_full_name(
