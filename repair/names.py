@@ -1133,6 +1133,16 @@ def _surname_only(
         recased = _recased_surname(token, owners, title, index, article)
         if recased:
             return recased
+    # (From here on every test only turns the word down, so the cheapest and most often
+    # decisive go first: most words that reach here are English words.)
+    partner = _known_partner(mention, index)
+    frequency = _zipf(key)
+    if frequency >= VERY_COMMON_WORD_ZIPF and not partner:
+        return None  # "They", "Young": never taken for a damaged name
+    # "Macro told reporters": a word in a speaker's place may be a name the article gives.
+    speaker = mention.word_after in SPEECH_VERBS
+    if frequency >= COMMON_WORD_ZIPF and not (partner or title or speaker):
+        return None  # "Thank", "Prime": a word, unless a title, a pair or a speaker slot says otherwise
     if any(e in article.in_full or article.bare[e] > 1 for e in owners & article.people):
         return None  # spelled right for someone the article names, in full or more than once
     if key in article.surnames_after_first_names:
@@ -1141,16 +1151,8 @@ def _surname_only(
         return None  # "the Castros", "five Rajapaksas": a family, not Castro with an ending
     if _NICKNAME_AFTER.match(article.text, token.end):
         return None  # a first name before a nickname and a surname: Ragowo “Didit” Hediprasetyo
-    partner = _known_partner(mention, index)
     if not partner and _in_compound_name(mention, index, article):
         return None  # one half of a name like "Afari-Gyan" is no surname of its own
-    frequency = _zipf(key)
-    if frequency >= VERY_COMMON_WORD_ZIPF and not partner:
-        return None  # "They", "Young": never taken for a damaged name
-    # "Macro told reporters": a word in a speaker's place may be a name the article gives.
-    speaker = mention.word_after in SPEECH_VERBS
-    if frequency >= COMMON_WORD_ZIPF and not (partner or title or speaker):
-        return None  # "Thank", "Prime": a word, unless a title, a pair or a speaker slot says otherwise
     if not (title or partner) and not article.alike(key, index):
         return None  # nobody the article names is spelled like it, and nothing else says who
     # Somebody's name spelled right ("Bien" is Tadeusz Bień's) yields only to a far better
