@@ -1271,16 +1271,31 @@ def _of_an_occupation(text: str, start: int, end: int) -> bool:
     Grove, a farmer,")."""
     # (A trade given up says nothing: "former comedian Volodymyr Zelensky", "Mr. Rajoelina, a
     # former disc jockey".)
-    before = _WORDS_BEFORE.search(text, max(0, start - 40), start)
-    if before and before.group(2).lower() in OCCUPATIONS:
-        return not _FORMER.search(before.group(1) or "")
+    before = _words_before(text, start)
+    if before and before[1].lower() in OCCUPATIONS:
+        return not _FORMER.search(before[0])
     after = _APPOSITION.match(text, end)
     if not after or _FORMER.search(after.group(1)):
         return False
     return any(word in OCCUPATIONS or word.removesuffix("s") in OCCUPATIONS for word in after.group(1).lower().split()[:4])
 
 
-_WORDS_BEFORE = re.compile(r"(?:([A-Za-z-]+)[ \t]+)?([A-Za-z]+)[ \t]*$")
+def _words_before(text: str, start: int) -> tuple[str, str] | None:
+    r"""The two words just before ``start``, within 40 characters: (the one before the last,
+    or '' for none; the last). As ``(?:([A-Za-z-]+)[ \t]+)?([A-Za-z]+)[ \t]*$`` searched for in
+    those characters finds them, but read backwards from ``start`` in one match, where the
+    search tried each of the 40 places to start (a fiftieth of a warm article)."""
+    before = text[max(0, start - 40) : start]
+    if before.endswith("\n"):
+        before = before[:-1]  # "$" also matches before a final line break
+    found = _WORDS_BEFORE_REVERSED.match(before[::-1])
+    if found is None:
+        return None
+    return (found.group(2) or "")[::-1], found.group(1)[::-1]
+
+
+# The last word and the one before it, in a text read backwards.
+_WORDS_BEFORE_REVERSED = re.compile(r"[ \t]*([A-Za-z]+)(?:[ \t]+([A-Za-z-]+))?")
 _FORMER = re.compile(r"(?i)\b(?:former|ex|one-time|onetime|retired|erstwhile)\b")
 # ", a farmer,", ", the Ajax coach": the words of a noun phrase set after a name.
 _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+([^,.;:()\n]{1,40})")
