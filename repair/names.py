@@ -28,7 +28,7 @@ import re
 import unicodedata
 import weakref
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
@@ -614,7 +614,7 @@ def _full_names(text: str, mention: Mention, index: NameIndex, *, surnames_in_ca
     return chosen
 
 
-# A run's readings depend only on its words, the word before it, whether it goes on past a
+# A run's readings depend only on its words, the title before it, whether it goes on past a
 # hyphen and whether capitals are the style around it: news repeats its runs ("Prime Minister
 # Donald Tusk"), and reading each window of one again, from the kept readings of windows, was
 # a tenth of a warm article. Where the run stands decides the rest (a quotation, a byline),
@@ -631,7 +631,9 @@ def _run_readings_of(mention: Mention, index: NameIndex) -> _RunAnswer:
     runs = _RUN_READINGS.get(index)
     if runs is None:
         runs = _RUN_READINGS[index] = {}
-    key = (" ".join([t.text for t in mention.tokens]), mention.word_before, mention.continues, mention.capitals_around)
+    # (The word before matters only as a title: "and Donald Tus" reads as "with Donald Tus".)
+    title = mention.word_before if mention.word_before in TITLES else ""
+    key = (" ".join([t.text for t in mention.tokens]), title, mention.continues, mention.capitals_around)
     try:
         # One look-up, not "in" then "[]": a thread of a threaded worker may empty it between.
         return runs[key]
@@ -647,6 +649,8 @@ def _read_run(mention: Mention, index: NameIndex) -> _RunAnswer:
     """Each window's best reading, wherever the run stands: (the window's first token, the
     positions in the run of the reading's tokens, the reading without its tokens)."""
     tokens = mention.tokens
+    # The words as written, each window's slice of them the key of its kept reading.
+    texts = tuple([t.text for t in tokens])
     found = []
     readings = _readings(index)
     for size in range(min(MAX_WINDOW, len(tokens)), 1, -1):
@@ -663,9 +667,12 @@ def _read_run(mention: Mention, index: NameIndex) -> _RunAnswer:
                 continue  # "Tamim bin Hamad Al Thani": "Hamad Al Thani" is his father's name
 
             context = _title_before(mention, first)
-            best = _best_full_name_of(window, index, readings, context, recase=not mention.capitals_around)
-            if not best:
+            answer = _best_full_name_of(
+                window, texts[first : first + size], index, readings, context, recase=not mention.capitals_around
+            )
+            if answer is None:
                 continue
+            at, best = answer
             if (
                 not best.exact and first + size < len(tokens) and index.is_given_name(window[-1].key)
                 and fold(best.replacement_words[-1]) != window[-1].key
@@ -675,12 +682,14 @@ def _read_run(mention: Mention, index: NameIndex) -> _RunAnswer:
                 best = _kept_in_capitals(best) if mention.capitals_around else _lower_capitals(best, index)
             # "Alberto Suarez Laso": a name that goes on past the reading is somebody's own;
             # a word before it that is no title may be a first name left out.
+            around: dict[str, float] = {}
             if any(t.key not in TITLES for t in tokens[first + size :]):
-                best = _with_signals(best, run_after=1.0)
+                around["run_after"] = 1.0
             if any(t.key not in TITLES for t in tokens[:first]):
-                best = _with_signals(best, run_before=1.0)
-            positions = tuple(i for i, t in enumerate(tokens) if any(t is c for c in best.tokens))
-            found.append((first, positions, _replaced(best, tokens=())))
+                around["run_before"] = 1.0
+            if around:
+                best = _with_signals(best, **around)
+            found.append((first, tuple([first + i for i in at]), _replaced(best, tokens=())))
     return tuple(found)
 
 
@@ -704,14 +713,17 @@ def _readings(index: NameIndex) -> dict[_WindowKey, _WindowAnswer]:
 
 def _best_full_name_of(
     window: tuple[Token, ...],
+    texts: tuple[str, ...],
     index: NameIndex,
     readings: dict[_WindowKey, _WindowAnswer],
     title: tuple[str, ...],
     *,
     recase: bool,
-) -> _Candidate | None:
-    """``_best_full_name``, kept per distinct window in ``readings`` (``_readings(index)``)."""
-    key = (tuple([t.text for t in window]), title, recase)
+) -> tuple[tuple[int, ...], _Candidate] | None:
+    """``_best_full_name``, kept per distinct window in ``readings`` (``_readings(index)``),
+    with the positions in the window of the reading's tokens. ``texts``: the window's words
+    as written."""
+    key = (texts, title, recase)
     try:
         # One look-up, not "in" then "[]": a thread of a threaded worker may empty it between.
         answer = readings[key]
@@ -727,7 +739,7 @@ def _best_full_name_of(
     if answer is None:
         return None
     positions, reading = answer
-    return _replaced(reading, tokens=tuple([window[i] for i in positions]))
+    return positions, _replaced(reading, tokens=tuple([window[i] for i in positions]))
 
 
 def _best_full_name(
@@ -1174,6 +1186,16 @@ def _surname_only(
         recased = _recased_surname(token, owners, title, index, article)
         if recased:
             return recased
+    # (From here on every test only turns the word down, so the cheapest and most often
+    # decisive go first: most words that reach here are English words.)
+    partner = _known_partner(mention, index)
+    frequency = _zipf(key)
+    if frequency >= VERY_COMMON_WORD_ZIPF and not partner:
+        return None  # "They", "Young": never taken for a damaged name
+    # "Macro told reporters": a word in a speaker's place may be a name the article gives.
+    speaker = mention.word_after in SPEECH_VERBS
+    if frequency >= COMMON_WORD_ZIPF and not (partner or title or speaker):
+        return None  # "Thank", "Prime": a word, unless a title, a pair or a speaker slot says otherwise
     if any(e in article.in_full or article.bare[e] > 1 for e in owners & article.people):
         return None  # spelled right for someone the article names, in full or more than once
     if key in article.surnames_after_first_names:
@@ -1182,16 +1204,8 @@ def _surname_only(
         return None  # "the Castros", "five Rajapaksas": a family, not Castro with an ending
     if _NICKNAME_AFTER.match(article.text, token.end):
         return None  # a first name before a nickname and a surname: Ragowo “Didit” Hediprasetyo
-    partner = _known_partner(mention, index)
     if not partner and _in_compound_name(mention, index, article):
         return None  # one half of a name like "Afari-Gyan" is no surname of its own
-    frequency = _zipf(key)
-    if frequency >= VERY_COMMON_WORD_ZIPF and not partner:
-        return None  # "They", "Young": never taken for a damaged name
-    # "Macro told reporters": a word in a speaker's place may be a name the article gives.
-    speaker = mention.word_after in SPEECH_VERBS
-    if frequency >= COMMON_WORD_ZIPF and not (partner or title or speaker):
-        return None  # "Thank", "Prime": a word, unless a title, a pair or a speaker slot says otherwise
     if not (title or partner) and not article.alike(key, index):
         return None  # nobody the article names is spelled like it, and nothing else says who
     # Somebody's name spelled right ("Bien" is Tadeusz Bień's) yields only to a far better
@@ -1310,17 +1324,32 @@ def _of_an_occupation(text: str, start: int, end: int, entry: Entry) -> bool:
     or an apposition after it ("Michael Grove, a farmer,")."""
     # (A trade given up says nothing: "former comedian Volodymyr Zelensky", "Mr. Rajoelina, a
     # former disc jockey".)
-    before = _WORDS_BEFORE.search(text, max(0, start - 40), start)
+    before = _words_before(text, start)
     trades = OCCUPATIONS if entry.kind == "journalist" else OCCUPATIONS | NEWS_TRADES
-    if before and before.group(2).lower() in trades:
-        return not _FORMER.search(before.group(1) or "")
+    if before and before[1].lower() in trades:
+        return not _FORMER.search(before[0])
     after = _APPOSITION.match(text, end)
     if not after or _FORMER.search(after.group(1)):
         return False
     return any(word in trades or word.removesuffix("s") in trades for word in after.group(1).lower().split()[:4])
 
 
-_WORDS_BEFORE = re.compile(r"(?:([A-Za-z-]+)[ \t]+)?([A-Za-z]+)[ \t]*$")
+def _words_before(text: str, start: int) -> tuple[str, str] | None:
+    r"""The two words just before ``start``, within 40 characters: (the one before the last,
+    or '' for none; the last). As ``(?:([A-Za-z-]+)[ \t]+)?([A-Za-z]+)[ \t]*$`` searched for in
+    those characters finds them, but read backwards from ``start`` in one match, where the
+    search tried each of the 40 places to start (a fiftieth of a warm article)."""
+    before = text[max(0, start - 40) : start]
+    if before.endswith("\n"):
+        before = before[:-1]  # "$" also matches before a final line break
+    found = _WORDS_BEFORE_REVERSED.match(before[::-1])
+    if found is None:
+        return None
+    return (found.group(2) or "")[::-1], found.group(1)[::-1]
+
+
+# The last word and the one before it, in a text read backwards.
+_WORDS_BEFORE_REVERSED = re.compile(r"[ \t]*([A-Za-z]+)(?:[ \t]+([A-Za-z-]+))?")
 _FORMER = re.compile(r"(?i)\b(?:former|ex|one-time|onetime|retired|erstwhile)\b")
 # ", a farmer,", ", the Ajax coach": the words of a noun phrase set after a name.
 _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+([^,.;:()\n]{1,40})")
@@ -1618,7 +1647,7 @@ def _swapped_reading(
     given: Token,
     middle: tuple[Token, ...],
     surname: tuple[Token, ...],
-    bearers: set[str],
+    bearers: AbstractSet[str],
     index: NameIndex,
     article: _Article,
     title: tuple[str, ...],
@@ -1714,7 +1743,7 @@ def _swapped_reading(
 
 
 def _recased_surname(
-    token: Token, owners: set[str], title: tuple[str, ...], index: NameIndex, article: _Article, *, how: str = "recase"
+    token: Token, owners: AbstractSet[str], title: tuple[str, ...], index: NameIndex, article: _Article, *, how: str = "recase"
 ) -> _Candidate | None:
     """A surname spelled right but in capitals amid lower-case text ("President TRUMP"), or
     with a scanner's capital I for l (``how`` "misread": "President KabiIa"), when it is clear
@@ -2136,6 +2165,10 @@ def _title_before(mention: Mention, position: int) -> tuple[str, ...]:
     return titles
 
 
+# Titles are few and posts repeat (every holder of a post is asked about with the title before
+# a name): the answers are kept (at most some 2 MB), where folding and splitting the post
+# each time was 1.5% of an article.
+@lru_cache(maxsize=16384)
 def _fits(title: tuple[str, ...], role: str) -> bool:
     """Whether a title names the post: every word of "Foreign Minister" is in "Minister of
     Foreign Affairs"; "Prime Minister" does not fit "Minister of Finance"."""

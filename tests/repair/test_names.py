@@ -4,6 +4,8 @@ correct text, valid variants, ordinary words and namesakes stay exactly as writt
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gazetteer.index import NameIndex
 from repair import RepairOptions, repair_text
@@ -168,3 +170,18 @@ def test_word_frequencies_are_wordfreqs_own() -> None:
             "prime minister", "xqzv", "jaramogi oginga odinga", "of the", "o'neill", "jae-in", "new  york"]
     for key in keys:
         assert _zipf.__wrapped__(key) == float(zipf_frequency(key, "en")), key
+
+
+@given(st.text(alphabet="abZé- \t\n.,'", max_size=70), st.integers(min_value=0, max_value=70))
+@settings(max_examples=3000, deadline=None)
+def test_words_before_read_backwards_as_the_search_finds_them(text: str, start: int) -> None:
+    """_words_before reads the two words before a place backwards in one match: it must find
+    what the regular expression it replaced finds searched for in the 40 characters before."""
+    import re
+
+    from repair.names import _words_before
+
+    start = min(start, len(text))
+    searched = re.compile(r"(?:([A-Za-z-]+)[ \t]+)?([A-Za-z]+)[ \t]*$").search(text, max(0, start - 40), start)
+    expected = (searched.group(1) or "", searched.group(2)) if searched else None
+    assert _words_before(text, start) == expected
