@@ -2376,11 +2376,10 @@ def _vowel_respelled(written: str, gazetteer_key: str) -> bool:
 def _vowel_between(written: str, gazetteer_key: str) -> bool:
     """Whether a name is written with a vowel more between two consonants inside it than the
     gazetteer's ("Eliphas" for Elphas; not a vowel fewer, "Rmtane", as damage drops them)."""
-    longer, shorter = written, gazetteer_key
-    return len(longer) == len(shorter) + 1 and any(
-        longer[at] in "aeiou" and longer[at - 1] not in "aeiouy" and longer[at + 1] not in "aeiouy"
-        and longer[:at] + longer[at + 1 :] == shorter
-        for at in range(1, len(longer) - 1)
+    return len(written) == len(gazetteer_key) + 1 and any(
+        written[at] in "aeiou" and written[at - 1] not in "aeiouy" and written[at + 1] not in "aeiouy"
+        and written[:at] + written[at + 1 :] == gazetteer_key
+        for at in range(1, len(written) - 1)
     )
 
 
