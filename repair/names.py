@@ -139,6 +139,9 @@ PAIRED_PROMINENCE = 0.8
 # A surname spelled right for somebody is taken for another's misspelt only when that other
 # is at least this well known.
 NAMESAKE_FLOOR = 0.6
+# A first name lent to a surname whose only bearer the article does not name is put back only
+# for a person at least this well known.
+UNNAMED_OWNER_PROMINENCE = 0.8
 # How prominent the people the article names count as, for the prior.
 ARTICLE_PROMINENCE = 0.9
 # A word that is somebody's first name counts as a name of this prominence.
@@ -1681,6 +1684,15 @@ def _swapped_reading(
         if len({fold(index.entries[e].name.split()[0]) for e in titled}) != 1:
             return None
         entry_id = max(titled, key=lambda e: (index.entries[e].prominence, e))
+    elif (
+        not owners and len(bearers) == 1
+        and index.entries[next(iter(bearers))].prominence >= UNNAMED_OWNER_PROMINENCE
+        and any(f.given[:1] == (given.key,) for e in lenders or () for f in index.forms(e))
+    ):
+        # "Denys Kuleba" beside Denys Shmyhal: a well-known person's surname that nobody else in
+        # the gazetteer bears, under the first name of somebody the article names (their first:
+        # a middle name, "Madhav Kumar Nepal"'s, is often a first name of the same family's).
+        entry_id = next(iter(bearers))
     else:
         return None
     if index.entries[entry_id].country in FAMILY_FIRST_WORD:

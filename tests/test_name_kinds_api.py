@@ -848,3 +848,14 @@ def test_a_name_cut_short_is_read_whole_before_a_shorter_name_it_starts_with(cli
     text = "Her political secretary, Saber Hossain Chowdhu, says the attacks are deliberately designed."
     fixes = {c["original"]: (c["replacement"], c["applied"]) for c in repair(client, text)["corrections"]}
     assert fixes == {"Saber Hossain Chowdhu": ("Saber Hossain Chowdhury", True)}
+
+
+def test_a_first_name_lent_to_the_only_bearer_of_a_well_known_surname_is_put_back(client: FlaskClient) -> None:
+    # Nobody else in the gazetteer is a Kuleba, and Denys is the first name of the prime minister
+    # the article names; his brother would be told as such.
+    text = (
+        "I met Prime Minister Denys Shmyhal in Brussels; today I will meet the Foreign Affairs Minister "
+        "of Ukraine, Denys Kuleba. In both cases I want to show support."
+    )
+    fixes = {c["original"]: (c["replacement"], c["applied"]) for c in repair(client, text)["corrections"]}
+    assert fixes == {"Denys Kuleba": ("Dmytro Kuleba", True)}
