@@ -604,8 +604,11 @@ def _full_names(text: str, mention: Mention, index: NameIndex, *, surnames_in_ca
             reading = _with_signals(reading, byline=1.0)
         found.append(_replaced(reading, tokens=tuple([tokens[i] for i in positions])))
     # The longest reading first, exact or not: "Saber Hossain Chowdhu" is Saber Hossain Chowdhury
-    # cut short, not a Sabir Hussain (as "Saber Hossain" alone reads) with a word after him.
-    found.sort(key=lambda c: (len(c.tokens), c.exact, c.confidence), reverse=True)
+    # cut short, not a Sabir Hussain (as "Saber Hossain" alone reads) with a word after him. Of
+    # two as long, the one that ends the run, where a surname stands: "Muhammad Nawaz Sharif"
+    # is Nawaz Sharif, not a Muhammad Nawaz with a word after him.
+    last = tokens[-1]
+    found.sort(key=lambda c: (len(c.tokens), c.exact, c.tokens[-1] is last, c.confidence), reverse=True)
     chosen: list[_Candidate] = []
     used: set[int] = set()
     for candidate in found:

@@ -859,3 +859,12 @@ def test_a_first_name_lent_to_the_only_bearer_of_a_well_known_surname_is_put_bac
     )
     fixes = {c["original"]: (c["replacement"], c["applied"]) for c in repair(client, text)["corrections"]}
     assert fixes == {"Denys Kuleba": ("Dmytro Kuleba", True)}
+
+
+def test_of_two_readings_as_long_the_one_ending_the_run_is_taken(client: FlaskClient) -> None:
+    # "Muhammad Nawaz" is also a listed name (Muhammad Nawaz Khan Kakar), but the surname ends the run.
+    text = (
+        "Prime Minister Muhammad Shehbaz Sharif has urged the nation to work for the development of "
+        "country. He also paid tribute to Zulfiqar Ali Bhutto and Muhammad Nawaz Sharif."
+    )
+    assert repair(client, text)["corrections"] == []
