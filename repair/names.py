@@ -415,7 +415,9 @@ def decide_names(
             # "The Court ruled", a sentence's "House": a word of the language, capitalised for
             # its place, names no Richard Court nor Barry House.
             common = (mention.word_before in DETERMINERS or mention.sentence_start) and _zipf(token.key) >= ENGLISH_WORD_ZIPF
-            only = "" if common else _exact_surname_owner(index, token.key, article)
+            # (Nor does a first name before a quoted nickname: Samuel "Zoom" Ndhlovu.)
+            nickname = _NICKNAME_AFTER.match(text, token.end) is not None
+            only = "" if common or nickname else _exact_surname_owner(index, token.key, article)
             if only:
                 article.note(only, sighted=True)
                 article.bare[only] += 1

@@ -868,3 +868,9 @@ def test_of_two_readings_as_long_the_one_ending_the_run_is_taken(client: FlaskCl
         "country. He also paid tribute to Zulfiqar Ali Bhutto and Muhammad Nawaz Sharif."
     )
     assert repair(client, text)["corrections"] == []
+
+
+def test_a_first_name_before_a_quoted_nickname_names_nobody_by_surname(client: FlaskClient) -> None:
+    # "Samuel" is also the surname of a Mozambican minister: not here, before "Zoom".
+    text = "2020/2021 Samuel 'Zoom' Ndhlovu Charity Shield Final. Emmanuel Chabula (Friday Samu 46')"
+    assert [c for c in repair(client, text)["corrections"] if c["applied"]] == []
