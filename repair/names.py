@@ -496,7 +496,13 @@ def decide_names(
     decisions: list[Decision] = []
     mentions_by_start = {m.tokens[0].start: m for m in mentions if m.tokens and not m.lower_case}
     mentions_by_end = {m.tokens[-1].end: m for m in mentions if m.tokens and not m.lower_case}
+    # The runs of two names or more that no reading took at all, by where they start: names of
+    # people the gazetteer lacks, as written ("Thisen Eheliyagoda").
+    unread = {mention.start for mention, free in unread_runs if len(free) == len(mention.tokens)}
+    named = [m for m in mentions if not m.lower_case and m.tokens]
     for candidate in candidates:
+        if _in_a_list_of_the_unlisted(text, candidate, named, unread, article):
+            continue  # "Thisen Eheliyagoda, Dineth Gunawardena, Senesh Hettiarachchi": a team, not a minister
         if len(candidate.tokens) > 1 and _compound_after(candidate.tokens[-1], index, article):
             continue  # "Fernando Marrino-Aguirre" is somebody's full name, not Marroni's misspelt
         if _changes_a_name_as_written(candidate, index, article):
@@ -520,6 +526,34 @@ def decide_names(
         decisions.extend(_decision(text, _in_context(candidate, article, index), scorer))
     decisions = [d for d in _no_surer_than_their_naming(decisions, article) if d.confidence >= min_confidence]
     return sorted(decisions, key=lambda d: d.start)
+
+
+def _in_a_list_of_the_unlisted(
+    text: str, candidate: _Candidate, named: Sequence[Mention], unread: set[int], article: _Article
+) -> bool:
+    """Whether a fix of a full name stands in a list of names ("A, B, C and D") whose others,
+    two or more, are all names no reading took: people of the list's kind, a team or a panel,
+    whom the gazetteer lacks; unless a title or the article's naming of the person says who."""
+    signals = dict(candidate.signals)
+    if len(candidate.tokens) < 2 or candidate.entry_id in article.sighted or signals.get("title"):
+        return False
+    at = next((i for i, m in enumerate(named) if m.start <= candidate.tokens[0].start < m.end + 1), None)
+    if at is None:
+        return False
+    others: list[Mention] = []
+    for step in (-1, 1):
+        i = at
+        while 0 <= i + step < len(named):
+            before, after = (named[i + step], named[i]) if step < 0 else (named[i], named[i + step])
+            if not _LIST_JOIN.fullmatch(text, before.end, after.start):
+                break
+            i += step
+            others.append(named[i])
+    return len(others) >= 2 and all(m.start in unread for m in others)
+
+
+# What stands between two names of a list: a comma, "and", or both.
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*")
 
 
 def _no_surer_than_their_naming(decisions: list[Decision], article: _Article) -> list[Decision]:

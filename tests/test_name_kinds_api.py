@@ -874,3 +874,27 @@ def test_a_first_name_before_a_quoted_nickname_names_nobody_by_surname(client: F
     # "Samuel" is also the surname of a Mozambican minister: not here, before "Zoom".
     text = "2020/2021 Samuel 'Zoom' Ndhlovu Charity Shield Final. Emmanuel Chabula (Friday Samu 46')"
     assert [c for c in repair(client, text)["corrections"] if c["applied"]] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "They will bank on Thisen Eheliyagoda, Dineth Gunawardena, Senesh Hettiarachchi and Senadhi "
+            "Bulankulame to bolster their scoreboard.",
+            id="a-team",
+        ),
+        pytest.param(
+            "Three American defense contractors (Marc Gonsalves, Keith Stansell, and Thomas Howes) were held.",
+            id="hostages",
+        ),
+    ],
+)
+def test_a_name_in_a_list_of_people_the_gazetteer_lacks_is_of_their_kind(client: FlaskClient, text: str) -> None:
+    assert [c for c in repair(client, text)["corrections"] if c["applied"]] == []
+
+
+def test_a_name_in_a_list_of_officials_is_still_put_right(client: FlaskClient) -> None:
+    text = "He met Prime Minister Keir Starmer, Rachel Reeves, Yvette Coper and David Lammy on Monday."
+    fixes = {c["original"]: (c["replacement"], c["applied"]) for c in repair(client, text)["corrections"]}
+    assert fixes == {"Yvette Coper": ("Yvette Cooper", True)}
