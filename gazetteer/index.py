@@ -164,7 +164,7 @@ class NameIndex:
         family_first: dict[str, set[str]] = defaultdict(set)
         for forms in self._full.values():
             for form in forms:
-                if form.given and form.written_given[-1:] != (form.given[-1],):
+                if form.given and f" {form.given[-1]} " not in form.written:
                     # (A last given word written in lower case is a particle, no first name:
                     # "Qasam al Fidr" lends "Al" to no "Eid Al Fitr".)
                     last_given[form.given[-1]].add(form.entry_id)
