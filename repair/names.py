@@ -509,6 +509,8 @@ def decide_names(
             continue
         if _relatives_first_name(candidate, mentions_by_start):
             continue
+        if _BROKEN_WORD.match(text, candidate.tokens[-1].end):
+            continue  # "the Prime Minis- ter": a word the typesetter broke across lines, no name
         if _in_handle(text, candidate.tokens[0].start, candidate.tokens[-1].end):
             continue  # "@PR_Paul_BIYA" is an account's name, written as its owner chose
         if _names_a_place(candidate, mentions_by_end):
@@ -552,6 +554,9 @@ def _in_a_list_of_the_unlisted(
     return len(others) >= 2 and all(m.start in unread for m in others)
 
 
+# A hyphen and a break, then the rest of a word in lower case: "Minis- ter", "Minis-\nter" and,
+# as scanners read it, "Minis- - ter". (Not "Macron- and Scholz-backed": a hyphen left hanging.)
+_BROKEN_WORD = re.compile(r"-(?:[ \t]*-)?(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?!(?:and|or|to)\b)[a-z]")
 # What stands between two names of a list: a comma, "and", or both.
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*")
 

@@ -898,3 +898,17 @@ def test_a_name_in_a_list_of_officials_is_still_put_right(client: FlaskClient) -
     text = "He met Prime Minister Keir Starmer, Rachel Reeves, Yvette Coper and David Lammy on Monday."
     fixes = {c["original"]: (c["replacement"], c["applied"]) for c in repair(client, text)["corrections"]}
     assert fixes == {"Yvette Coper": ("Yvette Cooper", True)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "The subjects the NZPA representative asked to discuss with the Prime Minis- - ter were: the oil price.",
+            id="as-a-scanner-reads-it",
+        ),
+        pytest.param("The Prime Minis-\nter spoke to the House.", id="across-a-line-break"),
+    ],
+)
+def test_a_word_broken_across_lines_is_no_name(client: FlaskClient, text: str) -> None:
+    assert [c for c in repair(client, text)["corrections"] if c["applied"]] == []
