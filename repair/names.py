@@ -1811,7 +1811,12 @@ def _recased_surname(
     if len(owners) == 1 and not _is_common_word(token.key):
         return _recased(token, next(iter(owners)), index, "is the only person of that name", "only_owner", how, title)
     best = index.best_known(token.key) if title else ""
-    if best and _fits(title, index.entries[best].role):
+    if best and not _fits(title, index.entries[best].role):
+        # "President HADI": the one well-known bearer whose post the title names, if another
+        # bearer is better known ("Hadi" is also a footballer's, a scholar's name).
+        titled = [e for e in sorted(owners) if _titled(index.entries[e], title)]
+        best = titled[0] if len(titled) == 1 else ""
+    if best:
         why = f"holds the post the title '{_title_as_written(title)}' names"
         return _recased(token, best, index, why, "title_fits", how, title)
     return None

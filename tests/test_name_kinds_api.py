@@ -912,3 +912,10 @@ def test_a_name_in_a_list_of_officials_is_still_put_right(client: FlaskClient) -
 )
 def test_a_word_broken_across_lines_is_no_name(client: FlaskClient, text: str) -> None:
     assert [c for c in repair(client, text)["corrections"] if c["applied"]] == []
+
+
+def test_a_surname_in_capitals_after_a_title_is_the_one_well_known_bearer_of_the_post(client: FlaskClient) -> None:
+    # A better-known Hadi holds no presidency; Abdrabbuh Mansur Hadi did.
+    text = "We thank the Crown Prince Mohammed bin Salman, President HADI, and representatives from Kuwait."
+    fixes = {c["original"]: (c["replacement"], c["applied"]) for c in repair(client, text)["corrections"]}
+    assert fixes == {"HADI": ("Hadi", True)}
