@@ -312,18 +312,19 @@ def name_parts(path: Path) -> bytes:
 def finish(people: dict[str, Person], variants: dict[str, tuple[str, ...]]) -> list[dict[str, Any]]:
     """One sorted, serialisable row per person with a Latin-script name and a post."""
     kept = [p for p in people.values() if p.name and is_latin(p.name) and p.roles]
+    given_led = given_led_names(kept)
     full_owner: dict[str, set[str]] = defaultdict(set)
     surname_owner: dict[str, set[str]] = defaultdict(set)
     for person in kept:
         for name in (person.name, *person.aliases):
             full_owner[fold(name)].add(person.id)
-        surname_owner[fold(surname_of(person.name, _country(person)))].add(person.id)
+        surname_owner[fold(surname_of(person.name, _country(person), given_led))].add(person.id)
     rows = []
     for person in sorted(kept, key=lambda p: _id_key(p.id)):
         roles = sorted(person.roles, key=_role_order)
         best = roles[0]
         prominence = best[4]
-        surname = surname_of(person.name, best[1] or person.country_hint)
+        surname = surname_of(person.name, best[1] or person.country_hint, given_led)
         aliases = {a for a in person.aliases if fold(a) != fold(person.name)}
         head = person.name.split(",")[0].strip()
         if head != person.name and len(head.split()) > 1 and "of" not in head.split():
@@ -377,12 +378,18 @@ def _country(person: Person) -> str:
     return sorted(person.roles, key=_role_order)[0][1] or person.country_hint
 
 
-def surname_of(name: str, country: str = "") -> str:
+def surname_of(name: str, country: str = "", given_led: GivenLed | None = None) -> str:
     """The last word of a name, past a generational suffix ("Jr.", "III"); a monarch's name
     alone ("Abdullah" of "Abdullah of Saudi Arabia"), which is how the news calls them; and
     the family name of a Chinese or Korean name, written first ("Yoon" of "Yoon Suk-yeol"),
-    unless a Western first name leads ("William Lai")."""
+    unless a Western first name leads ("William Lai"; with ``given_led``, also a short one
+    before a family name: "Frank Hsieh", "John Tsang")."""
     words_in_order = name.split(",")[0].split()
+    if (
+        given_led is not None and country in FAMILY_NAME_FIRST and len(words_in_order) == 2
+        and fold(words_in_order[0]) in given_led.first_names and fold(words_in_order[1]) in given_led.family_names
+    ):
+        return words_in_order[1]
     if country in FAMILY_NAME_FIRST and 2 <= len(words_in_order) <= 3 and len(words_in_order[0]) <= 5:
         if "-" in words_in_order[1] or all(len(w) <= 6 for w in words_in_order):
             return words_in_order[0]
@@ -394,6 +401,35 @@ def surname_of(name: str, country: str = "") -> str:
     while len(words) > 1 and re.fullmatch(r"(jr\.?|sr\.?|[ivx]+)", words[-1], re.IGNORECASE):
         words.pop()
     return words[-1] if words else name
+
+
+@dataclass(frozen=True)
+class GivenLed:
+    """What tells a Western first name before an East Asian family name ("Frank Hsieh") from a
+    family name written first ("Hsieh Chang-ting"): first names that lead at least 20 names of
+    people elsewhere and no family-first name, and the family names that lead two or more."""
+
+    first_names: frozenset[str]
+    family_names: frozenset[str]
+
+
+def given_led_names(people: Iterable[Person]) -> GivenLed:
+    """The first names and family names of ``GivenLed``, counted over ``people``: a family name
+    leads a name whose given name is hyphenated ("Tsang Yam-kuen") or of two short words."""
+    leading: Counter[str] = Counter()
+    family: Counter[str] = Counter()
+    for person in people:
+        words = person.name.split(",")[0].split()
+        if len(words) < 2:
+            continue
+        if _country(person) not in FAMILY_NAME_FIRST:
+            leading[fold(words[0])] += 1
+        elif "-" in words[1] or (len(words) == 3 and all(len(w) <= 6 for w in words)):
+            family[fold(words[0])] += 1
+    return GivenLed(
+        frozenset(w for w, n in leading.items() if n >= 20 and family[w] < 2),
+        frozenset(w for w, n in family.items() if n >= 2),
+    )
 
 
 def accent_free(name: str) -> set[str]:

@@ -919,3 +919,10 @@ def test_a_surname_in_capitals_after_a_title_is_the_one_well_known_bearer_of_the
     text = "We thank the Crown Prince Mohammed bin Salman, President HADI, and representatives from Kuwait."
     fixes = {c["original"]: (c["replacement"], c["applied"]) for c in repair(client, text)["corrections"]}
     assert fixes == {"HADI": ("Hadi", True)}
+
+
+def test_the_family_name_after_a_western_first_name_is_the_surname(client: FlaskClient) -> None:
+    # The gazetteer read "Frank Hsieh" family name first, as if Frank were his surname.
+    text = "Frank Hsieh, former Premier, was the candidate. Hsiehot implied that Ma might flee the country."
+    fixes = {c["original"]: (c["replacement"], c["applied"]) for c in repair(client, text)["corrections"]}
+    assert fixes == {"Hsiehot": ("Hsieh", True)}

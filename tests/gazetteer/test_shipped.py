@@ -51,3 +51,20 @@ def test_it_is_world_scale(shipped_index: NameIndex) -> None:
     assert len(shipped_index) >= 100_000
     countries = {entry.country for entry in shipped_index.entries.values()}
     assert len(countries) > 150
+
+
+@pytest.mark.parametrize(
+    ("name", "surname"),
+    [
+        # A Western first name before a Chinese family name: the family name is the surname.
+        ("Frank Hsieh", "Hsieh"),
+        ("John Tsang", "Tsang"),
+        ("Eric Chu", "Chu"),
+        # A family name written first stays the surname.
+        ("Xi Jinping", "Xi"),
+        ("Hsieh Shou-shing", "Hsieh"),
+    ],
+)
+def test_east_asian_names_have_their_family_name_as_surname(shipped_index: NameIndex, name: str, surname: str) -> None:
+    [entry] = [e for e in shipped_index.entries.values() if e.name == name]
+    assert entry.surname == surname
