@@ -1235,7 +1235,7 @@ def _surname_only(
             return recased
     # (From here on every test only turns the word down, so the cheapest and most often
     # decisive go first: most words that reach here are English words.)
-    partner = _known_partner(mention, index)
+    partner = _known_partner(mention, index, article.text)
     frequency = _zipf(key)
     if frequency >= VERY_COMMON_WORD_ZIPF and not partner:
         return None  # "They", "Young": never taken for a damaged name
@@ -2308,15 +2308,22 @@ def _in_compound_name(mention: Mention, index: NameIndex, article: _Article) -> 
     )
 
 
-def _known_partner(mention: Mention, index: NameIndex) -> str:
+def _known_partner(mention: Mention, index: NameIndex, text: str) -> str:
     """A well-known person's surname across a hyphen ("Putin-Trumpet"); not a letter
-    ("U.S.-Greek") nor a word that is some obscure person's name too ("Non-NATO")."""
+    ("U.S.-Greek") nor a word that is some obscure person's name too ("Non-NATO"), nor the
+    second half of a first name that a surname follows ("Alan-Paul Aché")."""
+    if _COMPOUND_FIRST_NAME.match(text, mention.end):
+        return ""
     for word in mention.hyphen_neighbours:
         if len(word) >= 3 and word[:1].isupper():
             owners = index.surname(fold(word))
             if any(index.entries[e].prominence >= PAIRED_PROMINENCE for e in owners):
                 return word
     return ""
+
+
+# "-Paul Aché" after "Alan": a hyphenated first name, then the surname.
+_COMPOUND_FIRST_NAME = re.compile(r"-[A-Z][\w'’]*[ \t]+[A-Z]")
 
 
 def _exact_surname_owner(index: NameIndex, key: str, article: _Article) -> str:

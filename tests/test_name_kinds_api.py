@@ -926,3 +926,9 @@ def test_the_family_name_after_a_western_first_name_is_the_surname(client: Flask
     text = "Frank Hsieh, former Premier, was the candidate. Hsiehot implied that Ma might flee the country."
     fixes = {c["original"]: (c["replacement"], c["applied"]) for c in repair(client, text)["corrections"]}
     assert fixes == {"Hsiehot": ("Hsieh", True)}
+
+
+def test_a_hyphenated_first_name_is_no_pair_of_surnames(client: FlaskClient) -> None:
+    # "Paul" is a senator's surname, but here it ends a first name that a surname follows.
+    text = "Father-in-law of Alan-Paul Aché. Brother of Patrick Allen and Marlene Chestlock."
+    assert [c for c in repair(client, text)["corrections"] if c["applied"]] == []
