@@ -2551,8 +2551,10 @@ def lookup(query: str, index: NameIndex, *, limit: int = 10) -> list[LookupHit]:
         if entry_id not in hits or hits[entry_id].score < score:
             hits[entry_id] = LookupHit(entry_id, round(min(score, 1.0), 3), reason)
 
-    for form in index.full_name(" ".join(t.key for t in tokens)):
-        offer(form.entry_id, 1.0, "exact name")
+    # (As typed, hyphens kept, too: "Hsieh Shou-shing" is keyed so, where its tokens are three.)
+    for key in dict.fromkeys((" ".join(t.key for t in tokens), " ".join(fold(query).split()))):
+        for form in index.full_name(key):
+            offer(form.entry_id, 1.0, "exact name")
     surname_key = tokens[-1].key
     for key in (surname_key, *index.similar_surnames(surname_key)):
         for entry_id in index.surname(key):

@@ -68,3 +68,9 @@ def test_it_is_world_scale(shipped_index: NameIndex) -> None:
 def test_east_asian_names_have_their_family_name_as_surname(shipped_index: NameIndex, name: str, surname: str) -> None:
     [entry] = [e for e in shipped_index.entries.values() if e.name == name]
     assert entry.surname == surname
+
+
+@pytest.mark.parametrize("name", ["Hsieh Shou-shing", "Yoon Suk-yeol", "Frank Hsieh"])
+def test_lookup_finds_a_hyphenated_or_western_led_east_asian_name_as_typed(shipped_index: NameIndex, name: str) -> None:
+    [best, *_] = lookup(name, shipped_index, limit=3)
+    assert (shipped_index.entries[best.entry_id].name, best.score) == (name, 1.0)
