@@ -2078,8 +2078,14 @@ def _with_signals(candidate: _Candidate, **values: float) -> _Candidate:
 def _decision(text: str, candidate: _Candidate, scorer: NameScorer) -> list[Decision]:
     tokens = candidate.tokens
     start, end = tokens[0].start, tokens[-1].end
-    parts = [candidate.replacement_words[0]]
-    for previous, token, word in zip(tokens, tokens[1:], candidate.replacement_words[1:]):
+    # A name written with a capital keeps it where the gazetteer has a word in lower case that
+    # is no particle: some of its labels are typed so ("Fuad Obaid Saeed waked").
+    words = [
+        word[:1].upper() + word[1:] if token.text[:1].isupper() and word[:1].islower() and word not in PARTICLES else word
+        for token, word in zip(tokens, candidate.replacement_words)
+    ]
+    parts = [words[0]]
+    for previous, token, word in zip(tokens, tokens[1:], words[1:]):
         parts.append(text[previous.end : token.start])
         parts.append(word)
     # A surname written as several words ("von der Leyen") may add words: join with spaces.

@@ -932,3 +932,10 @@ def test_a_hyphenated_first_name_is_no_pair_of_surnames(client: FlaskClient) -> 
     # "Paul" is a senator's surname, but here it ends a first name that a surname follows.
     text = "Father-in-law of Alan-Paul Aché. Brother of Patrick Allen and Marlene Chestlock."
     assert [c for c in repair(client, text)["corrections"] if c["applied"]] == []
+
+
+def test_a_fix_keeps_the_capital_of_a_name_the_gazetteer_writes_in_lower_case(client: FlaskClient) -> None:
+    # The gazetteer has a Yemeni MP as "Fuad Obaid Saeed waked", a label typed so.
+    text = "Sheikh Hasina's son Sajeed Wazed expresses outrage. Wazed states protests will escalate."
+    replacements = {c["replacement"] for c in repair(client, text)["corrections"]}
+    assert replacements and all(word[:1].isupper() for r in replacements for word in r.split())
