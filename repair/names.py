@@ -2416,6 +2416,8 @@ def is_valid_variant(
         return True  # the surname as one of the person's aliases ends: Mohamed Hamdan Daglo
     if given and entry.country in EAST_SLAVIC_COUNTRIES and same_east_slavic_name(written, gazetteer_key):
         return True  # a Ukrainian's first name in its Russian form: Vladimir Zelensky
+    if written[:1] in "iy" and gazetteer_key[:1] in "iy" and written[1:2] in "aeou" and written[1:] == gazetteer_key[1:]:
+        return True  # "Yala" and "Ialá", "Yanukovych" and "Ianukovych": English's Y, another's I, before a vowel
     if "dj" in written and written in _dj_renderings(entry):
         return True  # Serbo-Croatian's Đ, which English writes Dj: Djukanović, Djindjic
     if written.removesuffix("h") == gazetteer_key.removesuffix("h") and len(written) >= 5 and (

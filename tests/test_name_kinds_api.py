@@ -939,3 +939,9 @@ def test_a_fix_keeps_the_capital_of_a_name_the_gazetteer_writes_in_lower_case(cl
     text = "Sheikh Hasina's son Sajeed Wazed expresses outrage. Wazed states protests will escalate."
     replacements = {c["replacement"] for c in repair(client, text)["corrections"]}
     assert replacements and all(word[:1].isupper() for r in replacements for word in r.split())
+
+
+def test_english_y_for_an_i_before_a_vowel_is_another_rendering(client: FlaskClient) -> None:
+    # The gazetteer writes Kumba Ialá, as Portuguese does; English writes Yala.
+    text = "The former Portuguese colony has been governed since 2003, when President Kumba Yala was toppled."
+    assert repair(client, text)["corrections"] == []
