@@ -758,6 +758,8 @@ GLUED_WORDS = frozenset("and the who was has had said says told with from but fo
 def glued_onto(word: str, name: str) -> bool:
     """Whether ``word`` is ``name`` with one of GLUED_WORDS glued on (both folded)."""
     return word.startswith(name) and word[len(name) :] in GLUED_WORDS
+
+
 # Endings English puts on a name to make a word of it: Putinism, Trumpist, Blairite, Chavista,
 # Reaganomics, Obamacare, Watergate; and Arabic's nisba, which makes a name of a place, a
 # movement or a publication of one (Nasiriya, Husseiniya, Hilaliya).

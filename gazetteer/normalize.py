@@ -101,6 +101,7 @@ def transliteration_skeleton(word: str) -> str:
     letters = [c for c in folded if c not in "iye"]
     return "".join(c for i, c in enumerate(letters) if i == 0 or c != letters[i - 1])
 
+
 # Countries whose people's names are written in English family name first: "Yoon Suk-yeol",
 # "Xi Jinping", "Kim Jong Un" (Japan's are written given name first in English news).
 FAMILY_NAME_FIRST = frozenset({"China", "Taiwan", "Hong Kong", "Macau", "South Korea", "North Korea"})

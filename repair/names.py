@@ -416,8 +416,9 @@ def decide_names(
             # its place, names no Richard Court nor Barry House.
             common = (mention.word_before in DETERMINERS or mention.sentence_start) and _zipf(token.key) >= ENGLISH_WORD_ZIPF
             # (Nor does a first name before a quoted nickname: Samuel "Zoom" Ndhlovu.)
-            nickname = _NICKNAME_AFTER.match(text, token.end) is not None
-            only = "" if common or nickname else _exact_surname_owner(index, token.key, article)
+            if common or _NICKNAME_AFTER.match(text, token.end):
+                continue
+            only = _exact_surname_owner(index, token.key, article)
             if only:
                 article.note(only, sighted=True)
                 article.bare[only] += 1
@@ -500,7 +501,9 @@ def decide_names(
     # people the gazetteer lacks, as written ("Thisen Eheliyagoda").
     unread = {mention.start for mention, free in unread_runs if len(free) == len(mention.tokens)}
     named = [m for m in mentions if not m.lower_case and m.tokens]
+    only_in_capitals = _written_only_in_capitals(named)
     for candidate in candidates:
+        entry = index.entries[candidate.entry_id]
         if _in_a_list_of_the_unlisted(text, candidate, named, unread, article):
             continue  # "Thisen Eheliyagoda, Dineth Gunawardena, Senesh Hettiarachchi": a team, not a minister
         if len(candidate.tokens) > 1 and _compound_after(candidate.tokens[-1], index, article):
@@ -517,13 +520,13 @@ def decide_names(
             continue  # "born in Ninh Binh province": a place, however like a person's name
         if _second_syllable(text, candidate.tokens[0].start, mentions_by_end):
             continue  # "KWOK WAI-KEUNG": a given name's second syllable, in capitals, no surname
-        if _of_an_occupation(text, candidate.tokens[0].start, candidate.tokens[-1].end, index.entries[candidate.entry_id]):
+        if _of_an_occupation(text, candidate.tokens[0].start, candidate.tokens[-1].end, entry):
             continue  # "Coach Mark Rutt", "Michael Grove, a farmer": somebody of that trade, no official
-        if _capitals_as_written_throughout(candidate, mentions):
+        if candidate.tokens[-1].key in only_in_capitals and _recases(candidate):
             continue  # "HASSAN ROUHANI ... ROUHANI": the writer's way with this name, every time
-        if _of_another_post(text, candidate.tokens[-1].end, index.entries[candidate.entry_id]):
+        if _of_another_post(text, candidate.tokens[-1].end, entry):
             continue  # "Maria Bahir, Prosecutor General, Herat Province": not the minister Maria Bachir
-        if _of_another_country(text, candidate.tokens[-1].end, index.entries[candidate.entry_id]):
+        if _of_another_country(text, candidate.tokens[-1].end, entry):
             continue  # "President John Maduro of Honduras" is not Venezuela's Nicolás Maduro
         decisions.extend(_decision(text, _in_context(candidate, article, index), scorer))
     decisions = [d for d in _no_surer_than_their_naming(decisions, article) if d.confidence >= min_confidence]
@@ -1415,16 +1418,25 @@ OCCUPATIONS = frozenset(
 NEWS_TRADES = frozenset({"reporter", "correspondent"})
 
 
-def _capitals_as_written_throughout(candidate: _Candidate, mentions: Sequence[Mention]) -> bool:
-    """Whether a fix only recases a surname the article writes in capitals every time, twice
-    or more: the writer's style for the name (emphasis, a headline's habit), where damage in
+def _written_only_in_capitals(named: Sequence[Mention]) -> frozenset[str]:
+    """The words (folded) the article writes in capitals every time, twice or more: for a
+    surname, the writer's style for the name (emphasis, a headline's habit), where damage in
     capitals comes and goes."""
+    upper: Counter[str] = Counter()
+    otherwise: set[str] = set()
+    for mention in named:
+        for token in mention.tokens:
+            if token.is_upper:
+                upper[token.key] += 1
+            else:
+                otherwise.add(token.key)
+    return frozenset(key for key, times in upper.items() if times > 1 and key not in otherwise)
+
+
+def _recases(candidate: _Candidate) -> bool:
+    """Whether a fix only puts a name in capitals as the gazetteer writes it."""
     signals = dict(candidate.signals)
-    if not (signals.get("path:recase") or signals.get("path:recase_full")):
-        return False
-    key = candidate.tokens[-1].key
-    written = [t for m in mentions if not m.lower_case for t in m.tokens if t.key == key]
-    return len(written) > 1 and all(t.is_upper for t in written)
+    return bool(signals.get("path:recase") or signals.get("path:recase_full"))
 
 
 def _of_another_post(text: str, end: int, entry: Entry) -> bool:
@@ -2416,7 +2428,7 @@ def is_valid_variant(
         return True  # the surname as one of the person's aliases ends: Mohamed Hamdan Daglo
     if given and entry.country in EAST_SLAVIC_COUNTRIES and same_east_slavic_name(written, gazetteer_key):
         return True  # a Ukrainian's first name in its Russian form: Vladimir Zelensky
-    if written[:1] in "iy" and gazetteer_key[:1] in "iy" and written[1:2] in "aeou" and written[1:] == gazetteer_key[1:]:
+    if {written[:1], gazetteer_key[:1]} <= {"i", "y"} and written[1:2] in ("a", "e", "o", "u") and written[1:] == gazetteer_key[1:]:
         return True  # "Yala" and "Ialá", "Yanukovych" and "Ianukovych": English's Y, another's I, before a vowel
     if "dj" in written and written in _dj_renderings(entry):
         return True  # Serbo-Croatian's Đ, which English writes Dj: Djukanović, Djindjic
