@@ -1083,18 +1083,28 @@ def _score_full_name(
         # does knows the name, and one vowel inside the surname otherwise is their spelling of
         # it (a final one may be a case ending: "Mahamu").
         variant = all(w == t.text for w, t in zip(words, given))
+    variant_evidence = ""
     if variant:
         # "Yoav Gallant" for "Yoav Galant", "Mahinda Rajapakse": another right spelling, which
         # names the person as surely as the gazetteer's own (and which their fixes keep to).
-        if not all(w == t.text for w, t in zip(words, given)):
-            return None
         written_surname = " ".join(t.text for t in surname)
-        why = (f"'{written_surname}' is another spelling of '{index.written_surname(entry_id, s_key)}'",)
-        return _Candidate(
-            (*given, *surname), entry_id, (*words, *(t.text for t in surname)), 1.0, why, True,
-            # A surname in capitals says nothing of its case: "BERDIMUHAMEDOV" is Berdimuhamedov.
-            spelling=(written_surname.title() if written_surname.isupper() else written_surname) if len(surname) == 1 else "",
-        )
+        variant_evidence = f"'{written_surname}' is another spelling of '{index.written_surname(entry_id, s_key)}'"
+        if all(w == t.text for w, t in zip(words, given)):
+            return _Candidate(
+                (*given, *surname), entry_id, (*words, *(t.text for t in surname)), 1.0, (variant_evidence,), True,
+                # A surname in capitals says nothing of its case: "BERDIMUHAMEDOV" is Berdimuhamedov.
+                spelling=(written_surname.title() if written_surname.isupper() else written_surname) if len(surname) == 1 else "",
+            )
+        # A first name misspelt before a right spelling of the surname ("Mahina Rajapakse"):
+        # read as before a surname written as the gazetteer writes it; the surname stays. Only
+        # a slip of the keys or a scanner's: a first name that sounds like the person's, beside
+        # a surname spelled another way, is the whole name rendered otherwise ("Ahmede Husein"),
+        # likelier somebody else's than damage.
+        if any(
+            w != t.text and index.misspelt_given(t.key, fold(w)) not in ("one", "ocr") for w, t in zip(words, given)
+        ):
+            return None
+        s_score, s_why, s_key = 1.0, "exact", key
     # "Mohamed Salah" is not Mohamed Solih misspelt: a first name as written and a surname
     # that is a name in its own right read as somebody else, whom the gazetteer may lack;
     # only the article's context makes it a corruption ("Kaja Kalas" is no such name).
@@ -1111,12 +1121,12 @@ def _score_full_name(
         for w, t in zip(words, given)
     )
     written = _repaired_surname(index, entry_id, s_key, key)
-    if s_key == key and not all(t.is_upper for t in surname):
+    if variant_evidence or s_key == key and not all(t.is_upper for t in surname):
         # Spelled right but for accents or an apostrophe's shape: as the article writes it
         # ("Conte" for Conté, "Nyong’o"), which is no damage.
         written = " ".join(t.text for t in surname)
     confidence, title_evidence = _title_bonus(prior(s_score + 0.1 * g_score, entry), title, entry)
-    evidence = (_surname_evidence(surname, s_why, written), *g_evidence, *title_evidence)
+    evidence = (variant_evidence or _surname_evidence(surname, s_why, written), *g_evidence, *title_evidence)
     replacement = (*words, *written.split())
     signals = _signals(
         "full",
@@ -1729,12 +1739,14 @@ def _swapped_reading(
         # Pompeo" where a bare "Pompeo" was read as a provincial president of that name).
         titled = [e for e in sorted(bearers) if _titled(index.entries[e], title)]
         owners = set(titled) if len(titled) == 1 else owners
-    if len(owners) == 1:
-        entry_id = next(iter(owners))
-    elif not owners and title:
+    titled = []
+    if not owners and title:
         titled = [e for e in sorted(bearers) if _titled(index.entries[e], title)]
         # A post named in full tells a less known holder too ("National Security Advisor").
         titled = titled or [e for e in sorted(bearers) if _fits_entry(title, index.entries[e])]
+    if len(owners) == 1:
+        entry_id = next(iter(owners))
+    elif titled:
         # Holders of the post who share a first name give the same fix ("President Paula
         # Bush": George W. Bush or George Bush); it is ascribed to the better known.
         if len({fold(index.entries[e].name.split()[0]) for e in titled}) != 1:

@@ -861,6 +861,37 @@ def test_a_first_name_lent_to_the_only_bearer_of_a_well_known_surname_is_put_bac
     assert fixes == {"Denys Kuleba": ("Dmytro Kuleba", True)}
 
 
+def test_a_first_name_lent_under_a_post_the_gazetteer_does_not_yet_give_the_bearer_is_listed(
+    client: FlaskClient,
+) -> None:
+    # The gazetteer's posts are older than the news: it knows Rishi Sunak, the only Sunak, as
+    # Chancellor. A title that names none of a surname's bearers' posts still leaves the one
+    # well-known bearer, as no title does.
+    text = "Paul Kagame met the press. Prime Minister Paul Sunak welcomed the President of Rwanda."
+    fixes = [(c["original"], c["replacement"]) for c in repair(client, text)["corrections"]]
+    assert ("Paul Sunak", "Rishi Sunak") in fixes
+
+
+def test_a_misspelt_first_name_before_another_spelling_of_the_surname_is_put_right(client: FlaskClient) -> None:
+    # "Rajapakse" is another right spelling of Rajapaksa: the first name is put right, the
+    # surname stays as the article writes it.
+    text = "Sri Lankan president Mahina Rajapakse declared victory over the rebels."
+    body = repair(client, text)
+    assert body["text"] == text.replace("Mahina Rajapakse", "Mahinda Rajapakse")
+    [fix] = body["corrections"]
+    assert "another spelling of 'Rajapaksa'" in fix["reason"]
+
+
+def test_a_first_name_that_sounds_like_an_officials_before_another_spelling_of_their_surname_stays(
+    client: FlaskClient,
+) -> None:
+    # A whole name rendered otherwise is somebody's own, not damage.
+    text = "The blogger Ahmede Husein wrote about the election."
+    body = repair(client, text)
+    assert body["text"] == text
+    assert [c for c in body["corrections"] if c["applied"]] == []
+
+
 def test_of_two_readings_as_long_the_one_ending_the_run_is_taken(client: FlaskClient) -> None:
     # "Muhammad Nawaz" is also a listed name (Muhammad Nawaz Khan Kakar), but the surname ends the run.
     text = (
