@@ -810,9 +810,18 @@ _RESPELLINGS = (
 )
 
 
+# A Polish surname's ending as Russian or Ukrainian writes it, taken back to the Polish
+# spelling: Karol Nawrocki becomes "Navrotsky" in a translation from Russian.
+_SLAVIC_ENDINGS = (("tskiy", "cki"), ("tskyi", "cki"), ("tsky", "cki"), ("tski", "cki"), ("skiy", "ski"), ("skyi", "ski"))
+
+
 def respelling_key_uncached(word: str) -> str:
     """``word`` with every other language's way of writing a sound mapped to one spelling:
-    Schtarmer and Starmer, Peskow and Peskov, Zhokonya and Jokonya agree."""
+    Schtarmer and Starmer, Peskow and Peskov, Zhokonya and Jokonya, Navrotsky and Nawrocki agree."""
+    for ending, polish in _SLAVIC_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            word = word[: -len(ending)] + polish
+            break
     for written, sound in _RESPELLINGS:
         word = word.replace(written, sound)
     word = _HARD_C.sub("k", word)

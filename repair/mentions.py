@@ -30,7 +30,8 @@ TITLES = frozenset(
     director srsg srcc adviser advisor commodore admiral colonel captain lieutenant sergeant
     commander marshal brigadier gen col lt capt sgt adm judge justice bishop archbishop cardinal
     imam rabbi reverend rev pastor professor prof ayatollah sultan congressman congresswoman
-    rep sen baroness baron lady elect designate speaker vp pm fm mister madam madame chief""".split()
+    rep sen baroness baron lady elect designate speaker vp pm fm mister madam madame chief
+    hon honourable honorable excellency""".split()
 )
 # Verbs after which the word before is the speaker: "the trump said", "Stubb told".
 SPEECH_VERBS = frozenset(
@@ -121,8 +122,13 @@ _SENTENCE_END_REACH = 8
 _NAME_TITLE = re.compile(r"(?:President|Minister|Secretary|Chancellor|Senator|Governor|Mrs|Mr|Ms|Dr)\.? ")
 _LOWER_WORD = re.compile(rf"[a-z]{{3,}}(?:[{APOSTROPHES}][a-z]+)?(?!{_LETTER})")
 _NEXT_WORD = re.compile(rf"{_NOT_LETTER}*({_WORD_PATTERN})")
-# After a run: a transcript's speaker label ("POMPEO:"), if any, and the next word, in one match.
-_LABEL_AND_NEXT_WORD = re.compile(rf"([ \t]*(?::|[\u2013\u2014]|-(?=\s)))?(?:{_NOT_LETTER}*({_WORD_PATTERN}))?")
+# After a run: a transcript's speaker label ("POMPEO:", and as news channels write it, with the
+# party and state or a post in capitals before the colon: "REP. EARL CARTER (R-GA):", "SEN.
+# MITCH MCCONNELL (R-KY), MINORITY LEADER:"), if any, and the next word, in one match.
+_LABEL_AND_NEXT_WORD = re.compile(
+    rf"([ \t]*(?::|[\u2013\u2014]|-(?=\s)|\([^()\n]{{1,40}}\)(?:,[ \t]*[A-Z][A-Z .'-]{{0,60}})?[ \t]*:))?"
+    rf"(?:{_NOT_LETTER}*({_WORD_PATTERN}))?"
+)
 # Before a run, read in the reversed text in one match (where two took a tenth of reading a
 # mention): a sentence's end within _SENTENCE_END_REACH characters, as _SENTENCE_END_BEFORE
 # finds it (group 1, looked ahead for), and the word before, as _NEXT_WORD (group 2).

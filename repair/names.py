@@ -104,7 +104,10 @@ COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
 # Words that join a person's name to a parent's: what follows names somebody else.
 PATRONYMIC = frozenset("bin ibn bint binti ben ould".split())
 # Titles that say who but not which post.
-HONORIFICS = frozenset("mr mrs ms dr sir dame lord mister madam madame counterpart colleague elect designate".split())
+HONORIFICS = frozenset(
+    "mr mrs ms dr sir dame lord mister madam madame counterpart colleague elect designate hon honourable honorable "
+    "excellency".split()
+)
 ABBREVIATED_TITLES = {
     "srsg": ("special", "representative"), "srcc": ("special", "representative"), "vp": ("vice", "president"),
     "pm": ("prime", "minister"), "fm": ("foreign", "minister"),
@@ -476,7 +479,7 @@ def decide_names(
             covered.update(id(t) for t in candidate.tokens)
     candidates += [q for q in questions if not any(id(t) in covered for t in q.tokens)]
     covered.update(id(t) for q in questions for t in q.tokens)
-    article.names_as_written = _names_as_written(unread_runs, covered)
+    article.names_as_written = _names_as_written(unread_runs, covered, index)
     if covered:
         last_words = [(m, t) for m, t in last_words if id(t) not in covered]
     for mention, token in last_words:
@@ -502,9 +505,10 @@ def decide_names(
     unread = {mention.start for mention, free in unread_runs if len(free) == len(mention.tokens)}
     named = [m for m in mentions if not m.lower_case and m.tokens]
     only_in_capitals = _written_only_in_capitals(named)
+    lists = _NameLists(text, named, unread)
     for candidate in candidates:
         entry = index.entries[candidate.entry_id]
-        if _in_a_list_of_the_unlisted(text, candidate, named, unread, article):
+        if _in_a_list_of_the_unlisted(candidate, lists, article):
             continue  # "Thisen Eheliyagoda, Dineth Gunawardena, Senesh Hettiarachchi": a team, not a minister
         if len(candidate.tokens) > 1 and _compound_after(candidate.tokens[-1], index, article):
             continue  # "Fernando Marrino-Aguirre" is somebody's full name, not Marroni's misspelt
@@ -529,32 +533,93 @@ def decide_names(
         if _of_another_country(text, candidate.tokens[-1].end, entry):
             continue  # "President John Maduro of Honduras" is not Venezuela's Nicolás Maduro
         decisions.extend(_decision(text, _in_context(candidate, article, index), scorer))
+    decisions += _surnames_as_their_full_name(decisions, named, article, index)
     decisions = [d for d in _no_surer_than_their_naming(decisions, article) if d.confidence >= min_confidence]
     return sorted(decisions, key=lambda d: d.start)
 
 
-def _in_a_list_of_the_unlisted(
-    text: str, candidate: _Candidate, named: Sequence[Mention], unread: set[int], article: _Article
-) -> bool:
+def _surnames_as_their_full_name(
+    decisions: Sequence[Decision], named: Sequence[Mention], article: _Article, index: NameIndex
+) -> list[Decision]:
+    """The surname of a full name put right, written alone elsewhere just as in the full name:
+    put right the same way, as surely ("Jacinda Arden ... Arden said" is Jacinda Ardern each
+    time: machine translation repeats its slips), though the word alone is somebody else's name
+    (a Mary Arden), unless the article names that somebody in full, or writes the word after
+    another first name too ("Abdoulaye Sall" and "Amadou Sall": a Sall alone may be either)."""
+    alone: dict[str, list[Token]] = {}
+    written_after: dict[str, set[str]] = {}
+    for mention in named:
+        last = mention.tokens[-1]
+        if len(mention.tokens) > 1 and mention.tokens[-2].key not in TITLES:
+            written_after.setdefault(last.text, set()).add(mention.tokens[-2].text)
+        if len(mention.tokens) == 1 or _only_words_before(mention, len(mention.tokens) - 1, index):
+            alone.setdefault(last.text, []).append(last)
+    spans = sorted((d.start, d.end) for d in decisions)
+    starts = [start for start, _end in spans]
+    done: set[str] = set()
+    found: list[Decision] = []
+    for decision in decisions:
+        written, repaired = decision.original.split(), decision.replacement.split()
+        if len(written) < 2 or len(repaired) != len(written) or written[-1] == repaired[-1]:
+            continue
+        surname = written[-1]
+        if surname in done or surname not in alone:
+            continue
+        done.add(surname)
+        if written_after.get(surname, set()) - {written[-2]} or index.surname(fold(surname)) & article.in_full:
+            continue
+        why = f"'{surname}' is the surname of '{decision.original}', put right as {decision.replacement}"
+        for token in alone[surname]:
+            at = bisect.bisect_right(starts, token.start) - 1
+            if at >= 0 and spans[at][1] > token.start:
+                continue  # within a fix already (the full name itself)
+            found.append(replace(
+                decision, start=token.start, end=token.end, original=surname, replacement=repaired[-1],
+                evidence=(why,), signals=(*decision.signals, ("alone_as_in_full", 1.0)),
+            ))
+    return found
+
+
+def _in_a_list_of_the_unlisted(candidate: _Candidate, lists: _NameLists, article: _Article) -> bool:
     """Whether a fix of a full name stands in a list of names ("A, B, C and D") whose others,
     two or more, are all names no reading took: people of the list's kind, a team or a panel,
     whom the gazetteer lacks; unless a title or the article's naming of the person says who."""
     signals = dict(candidate.signals)
     if len(candidate.tokens) < 2 or candidate.entry_id in article.sighted or signals.get("title"):
         return False
-    at = next((i for i, m in enumerate(named) if m.start <= candidate.tokens[0].start < m.end + 1), None)
-    if at is None:
-        return False
-    others: list[Mention] = []
-    for step in (-1, 1):
-        i = at
-        while 0 <= i + step < len(named):
-            before, after = (named[i + step], named[i]) if step < 0 else (named[i], named[i + step])
-            if not _LIST_JOIN.fullmatch(text, before.end, after.start):
-                break
-            i += step
-            others.append(named[i])
-    return len(others) >= 2 and all(m.start in unread for m in others)
+    return lists.others_all_unread(candidate.tokens[0].start)
+
+
+class _NameLists:
+    """The article's runs of names joined into lists ("A, B, C and D"), found once: each run's
+    list, how many runs it has and how many of them no reading took. (Walking a list from each
+    fix in it was quadratic: a text that is one list of 8,000 names took a minute.)"""
+
+    def __init__(self, text: str, named: Sequence[Mention], unread: set[int]) -> None:
+        self.named = named
+        self.starts = [m.start for m in named]
+        self.list_of: list[int] = []
+        self.sizes: list[int] = []
+        self.unread: list[int] = []
+        for i, mention in enumerate(named):
+            if i and _LIST_JOIN.fullmatch(text, named[i - 1].end, mention.start):
+                self.sizes[-1] += 1
+            else:
+                self.sizes.append(1)
+                self.unread.append(0)
+            self.list_of.append(len(self.sizes) - 1)
+            self.unread[-1] += mention.start in unread
+        self._unread_starts = unread
+
+    def others_all_unread(self, position: int) -> bool:
+        """Whether the run at ``position`` stands in a list of two others or more, all unread."""
+        at = bisect.bisect_right(self.starts, position) - 1
+        if at < 0 or not position < self.named[at].end + 1:
+            return False
+        which = self.list_of[at]
+        others = self.sizes[which] - 1
+        others_unread = self.unread[which] - (self.named[at].start in self._unread_starts)
+        return others >= 2 and others_unread == others
 
 
 # A hyphen and a break, then the rest of a word in lower case: "Minis- ter", "Minis-\nter" and,
@@ -809,6 +874,12 @@ def _best_full_name(
             evidence = (f"'{' '.join(t.text for t in window)}' is '{form.written}' misread by a scanner",)
             signals = _signals("misread_full", index.entries[form.entry_id], title, damage="ocr")
             return _Candidate(window, form.entry_id, words, RECASE_CONFIDENCE, evidence, False, signals)
+        if len(window) > 1 and all(t.is_upper for t in window):
+            # "Sir JOHN ANDERSON, M.P.", "REP. JUDY CHU (D-CA):", "ANTHONY ALBANESE, PRIME
+            # MINISTER:": a whole name in capitals, spelled right, is the writer's style (an
+            # honours list, a transcript's speaker); no scanner or translator capitalises all
+            # of a name and leaves its letters right.
+            return _Candidate(window, form.entry_id, tuple(t.text for t in window), 1.0, ("exact",), True)
         if recase and any(t.is_upper for t in window) and len(written) == len(window):
             # "Boris JOHNSON" in running text: the capitals are damage.
             words = tuple(w if t.is_upper else t.text for t, w in zip(window, written))
@@ -1105,6 +1176,13 @@ def _score_full_name(
         ):
             return None
         s_score, s_why, s_key = 1.0, "exact", key
+    if s_why in ("sound", "sound-like", "respelled") and any(
+        w != t.text and index.misspelt_given(t.key, fold(w)) not in ("one", "ocr") for w, t in zip(words, given)
+    ):
+        # "Ahmede Husein" for Ahmed Hussen: a first name with another ending or sound beside a
+        # surname spelled as it sounds is the whole name rendered otherwise, somebody's own;
+        # damage to both is a slip or a scanner's in the first name ("Emanuel McCone").
+        return None
     # "Mohamed Salah" is not Mohamed Solih misspelt: a first name as written and a surname
     # that is a name in its own right read as somebody else, whom the gazetteer may lack;
     # only the article's context makes it a corruption ("Kaja Kalas" is no such name).
@@ -1147,8 +1225,14 @@ def _score_full_name(
         given_bearers=math.log10(1 + min((index.given_count(t.key) for t in given), default=0)) / 3,
         journalist=entry.kind == "journalist",
     )
+    tokens = (*given, *surname)
+    if all(t.is_upper for t in tokens) and len(replacement) == len(tokens) and all(
+        fold(w) == t.key for w, t in zip(replacement, tokens)
+    ):
+        # "SIR JOSEPH WARD": the whole name in capitals, its letters right (_best_full_name).
+        return _Candidate(tokens, entry_id, tuple(t.text for t in tokens), 1.0, ("exact",), True)
     return _Candidate(
-        (*given, *surname), entry_id, replacement, min(confidence, MAX_CONFIDENCE), evidence, False, signals
+        tokens, entry_id, replacement, min(confidence, MAX_CONFIDENCE), evidence, False, signals
     )
 
 
@@ -1260,7 +1344,13 @@ def _surname_only(
         return None  # spelled right for someone the article names, in full or more than once
     if key in article.surnames_after_first_names:
         return None  # the surname of somebody the article names in full, listed or not ("Graham Kerr")
-    if mention.word_before in FAMILY_COUNTERS and not mention.hyphen_neighbours and _family_plural(key, index):
+    if (
+        (
+            mention.word_before in FAMILY_COUNTERS
+            or _NUMBER_BEFORE.search(article.text, max(0, token.start - 6), token.start)
+        )
+        and not mention.hyphen_neighbours and _family_plural(key, index)
+    ):
         return None  # "the Castros", "five Rajapaksas": a family, not Castro with an ending
     if _NICKNAME_AFTER.match(article.text, token.end):
         return None  # a first name before a nickname and a surname: Ragowo “Didit” Hediprasetyo
@@ -1278,6 +1368,8 @@ def _surname_only(
             continue
         if _written_closer(key, surname_key, article, index):
             continue  # "Karimovana" is nearer the article's Karimova (unlisted) than Karimov
+        if _derived_from(key, surname_key):
+            continue  # "the influence of Macrism", "a Blairite": a word made from the name, no damage
         written = _repaired_surname(index, entry_id, surname_key, key)
         evidence = [_surname_evidence((token,), why, written)]
         if entry_id in article.people:
@@ -1546,14 +1638,20 @@ def _relatives_first_name(candidate: _Candidate, mentions_by_start: dict[int, Me
     return changed[0] and not changed[-1]
 
 
-def _names_as_written(unread_runs: Sequence[tuple[Mention, set[int]]], covered: set[int]) -> dict[str, set[int]]:
+def _names_as_written(
+    unread_runs: Sequence[tuple[Mention, set[int]]], covered: set[int], index: NameIndex
+) -> dict[str, set[int]]:
     """The words of runs of two names or more that no reading took, folded -> where they
     start: names the article writes as they are ("Jaramogi Oginga Odinga", "Ozoda
-    Rahmonova"), whether the gazetteer lists their bearers or not."""
+    Rahmonova"), whether the gazetteer lists their bearers or not. (Not a word that only opens
+    the sentence: "Later Tus left" writes no name "Later Tus".)"""
     found: dict[str, set[int]] = {}
     for mention, free in unread_runs:
+        first = mention.lead_titles
+        if first == 0 and len(mention.tokens) > 1 and _only_words_before(mention, 1, index):
+            first = 1
         names = [
-            t for t in mention.tokens[mention.lead_titles :]
+            t for t in mention.tokens[first:]
             if id(t) in free and id(t) not in covered and len(t.key) > 1 and t.key not in TITLES
         ]
         if len(names) < 2:
@@ -1580,6 +1678,8 @@ def _changes_a_name_as_written(candidate: _Candidate, index: NameIndex, article:
 # Words before a family named in the plural ("the Castros", "five Rajapaksas"); not "both",
 # which as often stands before two people ("both Kibaki and Odinga").
 FAMILY_COUNTERS = frozenset("the two three four five six seven eight nine ten several many".split())
+# A number written in figures just before a word: "3 Dutertes".
+_NUMBER_BEFORE = re.compile(r"(?<![\w.,])\d{1,2}[ \t]+\Z")
 
 
 def _family_plural(key: str, index: NameIndex) -> bool:
@@ -1618,6 +1718,21 @@ def _unread_full_name(mention: Mention, covered: set[int], index: NameIndex) -> 
         # A first name of an official, or one the name table knows ("Ozoda Rahmonova").
         and (index.is_given_name(tokens[-2].key) or index.variants.is_name(tokens[-2].key))
     )
+
+
+# Endings that make an English word of a person's name: a doctrine, its followers, a manner
+# (Thatcherism, Macrismo, Blairite, Putinist, Kafkaesque).
+_DERIVING_ENDINGS = ("isms", "ism", "ismo", "ists", "ist", "istas", "ista", "ites", "ite", "esque")
+
+
+def _derived_from(key: str, surname: str) -> bool:
+    """Whether ``key`` is a word made from ``surname`` with an ending of _DERIVING_ENDINGS: the
+    surname, or all of it but a last letter or two ("Macr-ism", "Chav-ismo"), then the ending."""
+    for ending in _DERIVING_ENDINGS:
+        if key.endswith(ending):
+            stem = key[: -len(ending)]
+            return len(stem) >= 3 and surname.startswith(stem) and len(surname) - len(stem) <= 2
+    return False
 
 
 def _written_closer(key: str, target: str, article: _Article, index: NameIndex) -> bool:
@@ -2455,6 +2570,8 @@ def is_valid_variant(
         if not named or entry.country not in ROMANISED_GIVEN_NAMES:
             return False
         return vowel_frame(written) == vowel_frame(gazetteer_key) or _same_name(written, gazetteer_key, variants)
+    if len(written) >= 5 and written[-1] not in "aeiouyhj" and written == gazetteer_key + gazetteer_key[-1]:
+        return False  # a final consonant doubled ("Putinn") is a slip of the keys in any script
     if transliteration_skeleton(written) == transliteration_skeleton(gazetteer_key) and _syllables(written) == _syllables(
         gazetteer_key
     ):
