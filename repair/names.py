@@ -122,6 +122,10 @@ HEAD_POSTS = (
 # An English word at least this common (Zipf scale) is taken as a word, not a name, unless
 # something beyond resemblance says otherwise.
 COMMON_WORD_ZIPF = 3.0
+# A word this frequent in English, and clearly more so than the name it is written for, is a
+# word put for the name ("bin Salmon" for bin Salman), never another romanisation of it
+# ("Sheik", "Gallant" are rarer; names themselves, "Mohammed", "Salman", reach 3.3 to 3.8).
+WORD_NOT_RENDERING_ZIPF = 3.8
 # ... and a word this common ("They", "Young") is never taken for a damaged name.
 VERY_COMMON_WORD_ZIPF = 4.5
 # A word this common is the language's before it is anybody's name ("court", "house", "king";
@@ -2551,6 +2555,11 @@ def is_valid_variant(
         return False
     if rendering_key(written) == rendering_key(gazetteer_key):
         return True
+    last, gazetteer_last = written.rsplit(" ", 1)[-1], gazetteer_key.rsplit(" ", 1)[-1]
+    if not given and _zipf(last) >= WORD_NOT_RENDERING_ZIPF and _zipf(last) - _zipf(gazetteer_last) >= 0.5:
+        # "bin Salmon": an English word put for a surname, no romanisation of it. (A first
+        # name has its English form, as common as words are: "George" for Giorgos.)
+        return False
     if not given and any(fold(alias).rsplit(" ", 1)[-1] == written for alias in entry.aliases):
         return True  # the surname as one of the person's aliases ends: Mohamed Hamdan Daglo
     if given and entry.country in EAST_SLAVIC_COUNTRIES and same_east_slavic_name(written, gazetteer_key):

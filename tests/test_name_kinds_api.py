@@ -180,6 +180,10 @@ APPLIED = [
         "Polish President Karol Navrotsky met the delegation.",
         "Karol Navrotsky", "Karol Nawrocki", id="polish-name-through-russian",
     ),
+    pytest.param(
+        "Saudi Crown Prince Mohammed bin Salmon met the envoy.",
+        "Mohammed bin Salmon", "Mohammed bin Salman", id="english-word-for-a-name-is-no-romanisation",
+    ),
 ]
 
 # (text, as written, put right): listed, applied or not.
