@@ -45,6 +45,7 @@ from gazetteer.index import (
     NameIndex,
     best_similarity,
     near_kind,
+    respelling_key,
     similarity,
 )
 from repair.deadline import Deadline
@@ -913,16 +914,20 @@ def _best_full_name(
                 scored.extend(own)
                 continue
         rare = all(index.given_count(t.key) <= RARE_FIRST_NAME for t in given)
-        if plausible and not post and not rare:
-            # "Mohamed Salah", "David Weir": somebody's name as written, whom the gazetteer may
-            # well lack. Only the article can make it damage (decide_names, _named_in_article).
-            continue
         # Only people whose first name agrees are worth scoring: "South Korea" is nobody's.
         # "Alicia Barcenatoday": the surname with a word glued on is looked up without it.
         stem = _unglued(key, index)
         found = index.full_name_candidates(given[-1].key, key)
         if stem:
             found = (*found, *(e for e in index.full_name_candidates(given[-1].key, stem) if e not in found))
+        if plausible and not post and not rare:
+            # "Mohamed Salah", "David Weir": somebody's name as written, whom the gazetteer may
+            # well lack. Only the article can make it damage (decide_names, _named_in_article);
+            # or the sound: "David Kameron" is David Cameron's name as another language spells
+            # it, a head of government's, the question is only whose.
+            found = tuple(e for e in found if _same_sound_as_the_best_known(key, e, index))
+            if not found:
+                continue
         for entry_id in found:
             # After a title, the holder of a post it names; after one of no post of theirs
             # ("chairman Rick Parry"), as with none: only a rare first name, as written.
@@ -961,6 +966,15 @@ def _best_full_name(
                 if candidate:
                     scored.append(candidate)
     return _pick(scored, index)
+
+
+def _same_sound_as_the_best_known(key: str, entry_id: str, index: NameIndex) -> bool:
+    """Whether ``key`` (a folded surname) is, respelled, a surname of a head of state or
+    government or as well known (``entry_id``), as another language writes its sounds."""
+    if index.entries[entry_id].prominence < HEAD_PROMINENCE:
+        return False
+    sound = respelling_key(key)
+    return any(s != key and respelling_key(s) == sound for s in index.folded_surnames(entry_id))
 
 
 def _kept_in_capitals(candidate: _Candidate) -> _Candidate:

@@ -189,6 +189,10 @@ APPLIED = [
 # (text, as written, put right): listed, applied or not.
 LISTED = [
     pytest.param(
+        "David Kameron spoke with President Rouhani on the negotiations.",
+        "David Kameron", "David Cameron", id="a-head-of-governments-name-as-another-language-spells-it",
+    ),
+    pytest.param(
         "President Donald Trump spoke to Vladimir Putin. The call between Putin and trump lasted two hours.",
         "trump", "Trump", id="lower-case-beside-a-name",
     ),
