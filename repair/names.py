@@ -232,6 +232,9 @@ class _Article:
     _kin: bool | None = None
     # The article writes surnames in capitals as its style ("Hon Kenneth LEUNG", "Jean DUPONT").
     surnames_in_capitals: bool = False
+    # The words, folded, of names the article writes whole in capitals and right ("PRABOWO
+    # SUBIANTO"): the same name alone in capitals is that style too.
+    names_in_capitals: set[str] = field(default_factory=set)
     _countries: dict[str, bool] = field(default_factory=dict)
     _post_holders: list[str] | None = None
     _post_holder_set: frozenset[str] | None = None
@@ -443,6 +446,8 @@ def decide_names(
         for candidate in chosen:
             if candidate.exact:
                 article.note(candidate.entry_id, in_full=True, sighted=True)
+                if all(t.is_upper for t in candidate.tokens):
+                    article.names_in_capitals.update(t.key for t in candidate.tokens)
                 if candidate.spelling:
                     article.spelled.setdefault(candidate.entry_id, candidate.spelling)
                 article.written.setdefault(candidate.entry_id, set()).update(t.text for t in candidate.tokens)
@@ -519,6 +524,8 @@ def decide_names(
             continue  # "Fernando Marrino-Aguirre" is somebody's full name, not Marroni's misspelt
         if _changes_a_name_as_written(candidate, index, article):
             continue
+        if _first_name_written_before_as_near(candidate, article):
+            continue  # "Mary Mora" beside "Mary Moraa", an athlete the gazetteer lacks: no Mary Moran
         if _relatives_first_name(candidate, mentions_by_start):
             continue
         if _BROKEN_WORD.match(text, candidate.tokens[-1].end):
@@ -781,6 +788,8 @@ def _read_run(mention: Mention, index: NameIndex) -> _RunAnswer:
             lead = window[0]
             if lead.key in TITLES or lead.text in PARTICLES or len(lead.key) < 2:
                 continue  # "President Emanuel McCone" is read from "Emanuel"
+            if first > 0 and lead.key in _SURNAME_PARTICLES and tokens[first - 1].key not in TITLES:
+                continue  # "Melville Van Auker": a particle after a first name begins the surname
             if window[-1].text in PARTICLES:
                 continue  # "Lula da" is no surname: the name goes on
             if first > 0 and tokens[first - 1].text in PATRONYMIC:
@@ -811,6 +820,11 @@ def _read_run(mention: Mention, index: NameIndex) -> _RunAnswer:
                 best = _with_signals(best, **around)
             found.append((first, tuple([first + i for i in at]), _replaced(best, tokens=())))
     return tuple(found)
+
+
+# Particles that begin a European surname ("Van Auker", "De Gaulle"); not Arabic's and
+# Hebrew's ("bin Salman", "Al Nahyan"), read as a name's first word as often.
+_SURNAME_PARTICLES = frozenset("van von der den de da di del della dos das du la le ter".split())
 
 
 # A window's reading depends only on its words, the title before it and the index: news
@@ -1343,6 +1357,7 @@ def _surname_only(
         return _recased_surname(token, owners, title, index, article, how="misread")
     if (
         owners and token.is_upper and not mention.capitals_around and not article.surnames_in_capitals
+        and key not in article.names_in_capitals
         and not _inside_quote(article.text, token.start)
     ):
         recased = _recased_surname(token, owners, title, index, article)
@@ -1677,6 +1692,26 @@ def _names_as_written(
         for token in names:
             found.setdefault(token.key, set()).add(token.start)
     return found
+
+
+def _first_name_written_before_as_near(candidate: _Candidate, article: _Article) -> bool:
+    """Whether a fix of a full name's surname meets the same first name written elsewhere in
+    the article before a surname no reading took, as near the written one as the fix's: that
+    person, whom the gazetteer lacks, is as likely the one meant (not another damaged spelling
+    of the person the fix names, which a reading takes)."""
+    tokens = candidate.tokens
+    if len(tokens) < 2 or candidate.exact:
+        return False
+    token, first = tokens[-1], tokens[-2]
+    target = fold(candidate.replacement_words[-1])
+    if target == token.key:
+        return False
+    far = Levenshtein.distance(token.key, target)
+    return any(
+        start != first.start and after not in (token.key, target) and after in article.surnames_after_first_names
+        and Levenshtein.distance(token.key, after) <= far
+        for start, after in article.first_names_written.get(first.key, ())
+    )
 
 
 def _changes_a_name_as_written(candidate: _Candidate, index: NameIndex, article: _Article) -> bool:
@@ -2241,13 +2276,19 @@ def _decision(text: str, candidate: _Candidate, scorer: NameScorer) -> list[Deci
         word[:1].upper() + word[1:] if token.text[:1].isupper() and word[:1].islower() and word not in PARTICLES else word
         for token, word in zip(tokens, candidate.replacement_words)
     ]
+    glued = _glued_word(tokens[-1], candidate.replacement_words)
+    if glued and len(candidate.replacement_words) == len(tokens):
+        # "Feijóowith": the name as written before the glued word, its accents kept, where it
+        # is the name put right but for them.
+        as_written = tokens[-1].text[: len(tokens[-1].text) - len(glued) + 1]
+        if fold(as_written) == fold(words[-1]):
+            words[-1] = as_written
     parts = [words[0]]
     for previous, token, word in zip(tokens, tokens[1:], words[1:]):
         parts.append(text[previous.end : token.start])
         parts.append(word)
     # A surname written as several words ("von der Leyen") may add words: join with spaces.
     extra = candidate.replacement_words[len(tokens) :]
-    glued = _glued_word(tokens[-1], candidate.replacement_words)
     replacement = "".join(parts) + "".join(" " + w for w in extra) + glued
     evidence = (*candidate.evidence, f"'{glued.strip()}' glued on is kept as a word") if glued else candidate.evidence
     if candidate.exact or replacement == text[start:end] or _written_on(text, start, replacement):

@@ -124,6 +124,19 @@ UNTOUCHED = [
         "Damian Reidel worked for former president Mauricio Macri. The influence of Macrism is clear.",
         id="word-made-from-a-name",
     ),
+    pytest.param(
+        "THE FIRST QUESTION GOES TO THE LIBERAL LEADER JUSTIN TRUDEAU.\n\nMR. TRUDEAU. >>Justin Trudeau: GOOD EVENING, PAUL.",
+        id="surname-in-capitals-where-the-whole-name-is-in-capitals",
+    ),
+    pytest.param(
+        "The cabinet led by President Prabowo was reshuffled. President PRABOWO SUBIANTO inaugurated four ministers on "
+        "Monday, after PRABOWO revised the composition of the cabinet.",
+        id="single-name-in-capitals-beside-the-whole-name-in-capitals",
+    ),
+    pytest.param(
+        "A bill (H. R. 9998) to remove the charge of desertion from the record of Melville Van Auker.",
+        id="particle-after-a-first-name-begins-the-surname",
+    ),
 ]
 
 # (text, as written, put right): applied.
@@ -938,6 +951,12 @@ def test_a_word_that_only_opens_a_sentence_writes_no_name_with_the_surname_after
     text = "Prime Minister Donald Tus spoke. Tus said no. Later Tus left."
     body = repair(client, text)
     assert body["text"] == "Prime Minister Donald Tusk spoke. Tusk said no. Later Tusk left."
+
+
+def test_a_name_put_right_from_a_glued_word_keeps_its_accents_as_written(client: FlaskClient) -> None:
+    text = "The Congress denied confidence to the leader of the People's Party, Alberto Núñez Feijóowith 173 votes."
+    body = repair(client, text)
+    assert body["text"] == text.replace("Feijóowith", "Feijóo with")
 
 
 def test_of_two_readings_as_long_the_one_ending_the_run_is_taken(client: FlaskClient) -> None:
