@@ -558,6 +558,10 @@ def _surnames_as_their_full_name(
     time: machine translation repeats its slips), though the word alone is somebody else's name
     (a Mary Arden), unless the article names that somebody in full, or writes the word after
     another first name too ("Abdoulaye Sall" and "Amadou Sall": a Sall alone may be either)."""
+    if not any(
+        " " in d.original and d.original.rsplit(" ", 1)[-1] != d.replacement.rsplit(" ", 1)[-1] for d in decisions
+    ):
+        return []  # no full name's surname put right (as in most articles)
     alone: dict[str, list[Token]] = {}
     written_after: dict[str, set[str]] = {}
     for mention in named:
@@ -608,11 +612,18 @@ class _NameLists:
     fix in it was quadratic: a text that is one list of 8,000 names took a minute.)"""
 
     def __init__(self, text: str, named: Sequence[Mention], unread: set[int]) -> None:
+        self.text = text
         self.named = named
-        self.starts = [m.start for m in named]
+        self._unread_starts = unread
+        self.starts: list[int] = []
         self.list_of: list[int] = []
         self.sizes: list[int] = []
         self.unread: list[int] = []
+
+    def _find(self) -> None:
+        """The lists, found when a fix first asks (most articles have no fix that does)."""
+        text, named, unread = self.text, self.named, self._unread_starts
+        self.starts = [m.start for m in named]
         for i, mention in enumerate(named):
             if i and _LIST_JOIN.fullmatch(text, named[i - 1].end, mention.start):
                 self.sizes[-1] += 1
@@ -621,10 +632,11 @@ class _NameLists:
                 self.unread.append(0)
             self.list_of.append(len(self.sizes) - 1)
             self.unread[-1] += mention.start in unread
-        self._unread_starts = unread
 
     def others_all_unread(self, position: int) -> bool:
         """Whether the run at ``position`` stands in a list of two others or more, all unread."""
+        if not self.list_of and self.named:
+            self._find()
         at = bisect.bisect_right(self.starts, position) - 1
         if at < 0 or not position < self.named[at].end + 1:
             return False
