@@ -2288,7 +2288,7 @@ def _decision(text: str, candidate: _Candidate, scorer: NameScorer) -> list[Deci
         word[:1].upper() + word[1:] if token.text[:1].isupper() and word[:1].islower() and word not in PARTICLES else word
         for token, word in zip(tokens, candidate.replacement_words)
     ]
-    glued = _glued_word(tokens[-1], candidate.replacement_words)
+    glued = _glued_word(tokens[-1], candidate.replacement_words, text)
     if glued and len(candidate.replacement_words) == len(tokens):
         # "Feijóowith": the name as written before the glued word, its accents kept, where it
         # is the name put right but for them.
@@ -2334,14 +2334,25 @@ def _unglued(key: str, index: NameIndex) -> str:
     return ""
 
 
-def _glued_word(token: Token, replacement_words: tuple[str, ...]) -> str:
+def _glued_word(token: Token, replacement_words: tuple[str, ...], text: str = "") -> str:
     """The English word machine translation glued onto a name ("Sichesand" for "Siches and"),
-    with its space, so that putting the name right keeps it; '' when there is none."""
+    with its space, so that putting the name right keeps it; '' when there is none. A short
+    word that is also a case ending ("in") counts as glued only before an article or a
+    possessive ("Dendiasin an interview"), where no noun follows as a case ending's would."""
     surname = fold(replacement_words[-1]) if replacement_words else ""
     if not surname or not token.key.startswith(surname):
         return ""
     rest = token.text[len(token.text) - (len(token.key) - len(surname)) :]
-    return " " + rest if rest.lower() in GLUED_WORDS else ""
+    if rest.lower() in GLUED_WORDS:
+        return " " + rest
+    if rest.lower() in _GLUED_PREPOSITIONS and _DETERMINER_NEXT.match(text, token.end + (2 if token.possessive else 0)):
+        return " " + rest
+    return ""
+
+
+# Prepositions machine translation glues onto a name that are case endings too ("Putinin").
+_GLUED_PREPOSITIONS = frozenset("in on at".split())
+_DETERMINER_NEXT = re.compile(r"[ \t]+(?:a|an|the|his|her|its|their|this|that|these|those)\b")
 
 
 def _written_on(text: str, start: int, replacement: str) -> bool:

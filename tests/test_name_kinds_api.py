@@ -959,6 +959,12 @@ def test_a_name_put_right_from_a_glued_word_keeps_its_accents_as_written(client:
     assert body["text"] == text.replace("Feijóowith", "Feijóo with")
 
 
+def test_a_preposition_glued_onto_a_name_before_an_article_is_kept_as_a_word(client: FlaskClient) -> None:
+    # "in" is a case ending too ("Putinin statement"); before "an" it is the preposition.
+    text = "It was a vote of confidence, noted the Minister of Foreign Affairs Nikos Dendiasin an interview."
+    assert repair(client, text)["text"] == text.replace("Dendiasin", "Dendias in")
+
+
 def test_of_two_readings_as_long_the_one_ending_the_run_is_taken(client: FlaskClient) -> None:
     # "Muhammad Nawaz" is also a listed name (Muhammad Nawaz Khan Kakar), but the surname ends the run.
     text = (
