@@ -1974,6 +1974,8 @@ def _swapped_reading(
         for g in own.given
     ):
         return None  # their own first name, or another spelling of it ("George" Papandreou)
+    if any(fold(name.split()[0]) == given.key for name in index.entries[entry_id].full_names if " " in name):
+        return None  # the first word of another of their names: "Ferdinand R. Marcos" is Bongbong Marcos's own
     entry = index.entries[entry_id]
     named = entry_id in article.sighted
     written_surname = " ".join(t.text for t in surname)
@@ -2642,6 +2644,8 @@ def is_valid_variant(
         return True  # the surname as one of the person's aliases ends: Mohamed Hamdan Daglo
     if given and entry.country in EAST_SLAVIC_COUNTRIES and same_east_slavic_name(written, gazetteer_key):
         return True  # a Ukrainian's first name in its Russian form: Vladimir Zelensky
+    if _SOUNDS_SPELLED_OUT.search(written) and written in _english_spellings(entry):
+        return True  # the letters English spells out: Yaşar Güler's "Yashar", Tomáš's "Tomash"
     if {written[:1], gazetteer_key[:1]} <= {"i", "y"} and written[1:2] in ("a", "e", "o", "u") and written[1:] == gazetteer_key[1:]:
         return True  # "Yala" and "Ialá", "Yanukovych" and "Ianukovych": English's Y, another's I, before a vowel
     if "dj" in written and written in _dj_renderings(entry):
@@ -2666,6 +2670,24 @@ def is_valid_variant(
     if len(written) >= 4 and vowel_frame(written) == vowel_frame(gazetteer_key):
         return True  # the vowels of a transliteration vary: Rajapakse, Sheik
     return _same_name(written, gazetteer_key, variants)
+
+
+# Letters with a mark that English writes as two ("ş" as "sh"), and what shows a word may be so written.
+_SPELLED_OUT = str.maketrans({"ş": "sh", "ș": "sh", "š": "sh", "ç": "ch", "č": "ch", "ć": "ch", "ž": "zh", "ț": "ts", "ğ": ""})
+_SOUNDS_SPELLED_OUT = re.compile("sh|ch|zh|ts")
+
+
+@lru_cache(maxsize=4096)
+def _english_spellings(entry: Entry) -> frozenset[str]:
+    """The words of a person's names, folded, with the letters English spells out as two
+    written so ("yashar" of Yaşar Güler); only the words that change."""
+    found = set()
+    for name in entry.full_names:
+        for word in name.lower().split():
+            spelled = word.translate(_SPELLED_OUT)
+            if spelled != word:
+                found.add(fold(spelled))
+    return frozenset(found)
 
 
 def _vowel_respelled(written: str, gazetteer_key: str) -> bool:

@@ -137,6 +137,11 @@ UNTOUCHED = [
         "A bill (H. R. 9998) to remove the charge of desertion from the record of Melville Van Auker.",
         id="particle-after-a-first-name-begins-the-surname",
     ),
+    pytest.param("Defense Minister Yashar Guler attended the meeting.", id="turkish-s-with-cedilla-spelled-sh"),
+    pytest.param(
+        "President Ferdinand R. Marcos Jr. met with House Speaker Ferdinand Martin Romualdez.",
+        id="first-word-of-another-of-the-persons-names",
+    ),
 ]
 
 # (text, as written, put right): applied.
