@@ -1050,9 +1050,12 @@ def _named_in_article(
             byline = _in_byline(article.text, mention.start)
             posts = article.post_holder_set(index)
         title = _title_before(mention, i)
+        goes_on = any(t.key not in TITLES for t in tokens[i + 2 :])
         scored = []
         for entry_id in article.named_like(surname.key, index, with_staff=byline):
             candidate = _score_full_name((given,), (surname,), entry_id, index, title, in_article=True)
+            if candidate and goes_on and candidate.replacement_words[0] != given.text:
+                continue  # "Ahad Khan Cheema": a first name in a longer name, as written, is its bearer's own
             if candidate:
                 staff = byline and index.entries[entry_id].kind == "journalist"
                 signals = {

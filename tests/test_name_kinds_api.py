@@ -139,6 +139,11 @@ UNTOUCHED = [
     ),
     pytest.param("Defense Minister Yashar Guler attended the meeting.", id="turkish-s-with-cedilla-spelled-sh"),
     pytest.param(
+        "The meeting was attended by Federal Minister for Economic Affairs Ahad Khan Cheema and Speaker Punjab "
+        "Assembly Malik Ahmed Khan.",
+        id="first-name-in-a-longer-name-beside-a-person-of-its-surname",
+    ),
+    pytest.param(
         "President Ferdinand R. Marcos Jr. met with House Speaker Ferdinand Martin Romualdez.",
         id="first-word-of-another-of-the-persons-names",
     ),
