@@ -558,9 +558,12 @@ def _surnames_as_their_full_name(
     time: machine translation repeats its slips), though the word alone is somebody else's name
     (a Mary Arden), unless the article names that somebody in full, or writes the word after
     another first name too ("Abdoulaye Sall" and "Amadou Sall": a Sall alone may be either)."""
-    if not any(
-        " " in d.original and d.original.rsplit(" ", 1)[-1] != d.replacement.rsplit(" ", 1)[-1] for d in decisions
-    ):
+    fixed = [
+        (decision, written, repaired)
+        for decision, written, repaired in ((d, d.original.split(), d.replacement.split()) for d in decisions)
+        if len(written) > 1 and len(repaired) == len(written) and written[-1] != repaired[-1]
+    ]
+    if not fixed:
         return []  # no full name's surname put right (as in most articles)
     alone: dict[str, list[Token]] = {}
     written_after: dict[str, set[str]] = {}
@@ -574,10 +577,7 @@ def _surnames_as_their_full_name(
     starts = [start for start, _end in spans]
     done: set[str] = set()
     found: list[Decision] = []
-    for decision in decisions:
-        written, repaired = decision.original.split(), decision.replacement.split()
-        if len(written) < 2 or len(repaired) != len(written) or written[-1] == repaired[-1]:
-            continue
+    for decision, written, repaired in fixed:
         surname = written[-1]
         if surname in done or surname not in alone:
             continue
@@ -619,9 +619,11 @@ class _NameLists:
         self.list_of: list[int] = []
         self.sizes: list[int] = []
         self.unread: list[int] = []
+        self._found = False
 
     def _find(self) -> None:
         """The lists, found when a fix first asks (most articles have no fix that does)."""
+        self._found = True
         text, named, unread = self.text, self.named, self._unread_starts
         self.starts = [m.start for m in named]
         for i, mention in enumerate(named):
@@ -635,7 +637,7 @@ class _NameLists:
 
     def others_all_unread(self, position: int) -> bool:
         """Whether the run at ``position`` stands in a list of two others or more, all unread."""
-        if not self.list_of and self.named:
+        if not self._found:
             self._find()
         at = bisect.bisect_right(self.starts, position) - 1
         if at < 0 or not position < self.named[at].end + 1:
@@ -905,13 +907,11 @@ def _best_full_name(
             evidence = (f"'{' '.join(t.text for t in window)}' is '{form.written}' misread by a scanner",)
             signals = _signals("misread_full", index.entries[form.entry_id], title, damage="ocr")
             return _Candidate(window, form.entry_id, words, RECASE_CONFIDENCE, evidence, False, signals)
-        if len(window) > 1 and all(t.is_upper for t in window):
-            # "Sir JOHN ANDERSON, M.P.", "REP. JUDY CHU (D-CA):", "ANTHONY ALBANESE, PRIME
-            # MINISTER:": a whole name in capitals, spelled right, is the writer's style (an
-            # honours list, a transcript's speaker); no scanner or translator capitalises all
-            # of a name and leaves its letters right.
-            return _Candidate(window, form.entry_id, tuple(t.text for t in window), 1.0, ("exact",), True)
-        if recase and any(t.is_upper for t in window) and len(written) == len(window):
+        # (A whole name in capitals, spelled right, is the writer's style, read as written below:
+        # "Sir JOHN ANDERSON, M.P.", "REP. JUDY CHU (D-CA):". No scanner or translator
+        # capitalises all of a name and leaves its letters right.)
+        upper = [t.is_upper for t in window]
+        if recase and any(upper) and not all(upper) and len(written) == len(window):
             # "Boris JOHNSON" in running text: the capitals are damage.
             words = tuple(w if t.is_upper else t.text for t, w in zip(window, written))
             evidence = (f"'{' '.join(t.text for t in window)}' is '{form.written}' in capitals",)
@@ -1218,14 +1218,10 @@ def _score_full_name(
         # a slip of the keys or a scanner's: a first name that sounds like the person's, beside
         # a surname spelled another way, is the whole name rendered otherwise ("Ahmede Husein"),
         # likelier somebody else's than damage.
-        if any(
-            w != t.text and index.misspelt_given(t.key, fold(w)) not in ("one", "ocr") for w, t in zip(words, given)
-        ):
+        if _first_name_respelled(given, words, index):
             return None
         s_score, s_why, s_key = 1.0, "exact", key
-    if s_why in ("sound", "sound-like", "respelled") and any(
-        w != t.text and index.misspelt_given(t.key, fold(w)) not in ("one", "ocr") for w, t in zip(words, given)
-    ):
+    if s_why in ("sound", "sound-like", "respelled") and _first_name_respelled(given, words, index):
         # "Ahmede Husein" for Ahmed Hussen: a first name with another ending or sound beside a
         # surname spelled as it sounds is the whole name rendered otherwise, somebody's own;
         # damage to both is a slip or a scanner's in the first name ("Emanuel McCone").
@@ -1280,6 +1276,14 @@ def _score_full_name(
         return _Candidate(tokens, entry_id, tuple(t.text for t in tokens), 1.0, ("exact",), True)
     return _Candidate(
         tokens, entry_id, replacement, min(confidence, MAX_CONFIDENCE), evidence, False, signals
+    )
+
+
+def _first_name_respelled(given: tuple[Token, ...], words: Sequence[str], index: NameIndex) -> bool:
+    """Whether a first name as written changes into the person's (``words``) by more than a
+    slip of the keys or a scanner's: another ending or sound, as a rendering changes it."""
+    return any(
+        w != t.text and index.misspelt_given(t.key, fold(w)) not in ("one", "ocr") for w, t in zip(words, given)
     )
 
 
@@ -2339,7 +2343,7 @@ def _unglued(key: str, index: NameIndex) -> str:
     return ""
 
 
-def _glued_word(token: Token, replacement_words: tuple[str, ...], text: str = "") -> str:
+def _glued_word(token: Token, replacement_words: tuple[str, ...], text: str) -> str:
     """The English word machine translation glued onto a name ("Sichesand" for "Siches and"),
     with its space, so that putting the name right keeps it; '' when there is none. A short
     word that is also a case ending ("in") counts as glued only before an article or a
@@ -2647,7 +2651,7 @@ def is_valid_variant(
         return True  # the surname as one of the person's aliases ends: Mohamed Hamdan Daglo
     if given and entry.country in EAST_SLAVIC_COUNTRIES and same_east_slavic_name(written, gazetteer_key):
         return True  # a Ukrainian's first name in its Russian form: Vladimir Zelensky
-    if _SOUNDS_SPELLED_OUT.search(written) and written in _english_spellings(entry):
+    if _SOUNDS_SPELLED_OUT.search(written) and written in _english_spellings(entry.full_names):
         return True  # the letters English spells out: Yaşar Güler's "Yashar", Tomáš's "Tomash"
     if {written[:1], gazetteer_key[:1]} <= {"i", "y"} and written[1:2] in ("a", "e", "o", "u") and written[1:] == gazetteer_key[1:]:
         return True  # "Yala" and "Ialá", "Yanukovych" and "Ianukovych": English's Y, another's I, before a vowel
@@ -2681,11 +2685,11 @@ _SOUNDS_SPELLED_OUT = re.compile("sh|ch|zh|ts")
 
 
 @lru_cache(maxsize=4096)
-def _english_spellings(entry: Entry) -> frozenset[str]:
-    """The words of a person's names, folded, with the letters English spells out as two
-    written so ("yashar" of Yaşar Güler); only the words that change."""
+def _english_spellings(full_names: tuple[str, ...]) -> frozenset[str]:
+    """The words of a person's names (``full_names``), folded, with the letters English spells
+    out as two written so ("yashar" of Yaşar Güler); only the words that change."""
     found = set()
-    for name in entry.full_names:
+    for name in full_names:
         for word in name.lower().split():
             spelled = word.translate(_SPELLED_OUT)
             if spelled != word:
