@@ -115,7 +115,8 @@ ROMANISED_GIVEN_NAMES = frozenset(
         "Nigeria", "Niger", "Chad", "Mali", "Senegal", "Gambia", "Guinea", "Burkina Faso",
         "Cameroon", "Somalia", "Djibouti", "Comoros", "Indonesia", "Malaysia", "Brunei",
         "Azerbaijan", "Uzbekistan", "Turkmenistan", "Turkey", "Bosnia and Herzegovina", "Kosovo",
-        "Albania", "Tanzania", "Kenya",
+        "Albania", "Tanzania", "Kenya", "Ghana", "Sierra Leone", "Ivory Coast", "Guinea-Bissau",
+        "Togo", "Uganda", "Liberia",
     }
 )
 

@@ -1059,3 +1059,12 @@ def test_english_y_for_an_i_before_a_vowel_is_another_rendering(client: FlaskCli
     # The gazetteer writes Kumba Ialá, as Portuguese does; English writes Yala.
     text = "The former Portuguese colony has been governed since 2003, when President Kumba Yala was toppled."
     assert repair(client, text)["corrections"] == []
+
+
+def test_a_first_name_of_arabic_origin_in_west_africa_is_romanised_freely(client: FlaskClient) -> None:
+    # Ghana's Parliament writes its MP "Alhassan Umar"; Ghanaian papers also "Alhasan".
+    text = (
+        "The committee includes several other members: Kwame Governs Agbodza, Mahama Ayariga, "
+        "Alhasan Umar and Patricia Appiagyei."
+    )
+    assert [c for c in repair(client, text)["corrections"] if c["applied"]] == []
