@@ -804,6 +804,8 @@ def _read_run(mention: Mention, index: NameIndex) -> _RunAnswer:
                 continue  # "President Emanuel McCone" is read from "Emanuel"
             if first > 0 and lead.key in _SURNAME_PARTICLES and tokens[first - 1].key not in TITLES:
                 continue  # "Melville Van Auker": a particle after a first name begins the surname
+            if first > 0 and lead.key in _ARABIC_SURNAME_OPENERS and tokens[first - 1].key not in TITLES:
+                continue  # "Omar Abu Rasah", "Hanevy Ould Dahah": "Abu" and "Ould" begin his surname
             if window[-1].text in PARTICLES:
                 continue  # "Lula da" is no surname: the name goes on
             if first > 0 and tokens[first - 1].text in PATRONYMIC:
@@ -816,6 +818,8 @@ def _read_run(mention: Mention, index: NameIndex) -> _RunAnswer:
             if answer is None:
                 continue
             at, best = answer
+            if first > 0 and tokens[first - 1].key not in TITLES and _reads_as_surname_opener(lead.key, best, index):
+                continue  # the same, damaged: "Hanevy Oulld Dahah" is no Moktar Ould Dahi
             if (
                 not best.exact and first + size < len(tokens) and index.is_given_name(window[-1].key)
                 and fold(best.replacement_words[-1]) != window[-1].key
@@ -839,6 +843,18 @@ def _read_run(mention: Mention, index: NameIndex) -> _RunAnswer:
 # Particles that begin a European surname ("Van Auker", "De Gaulle"); not Arabic's and
 # Hebrew's ("bin Salman", "Al Nahyan"), read as a name's first word as often.
 _SURNAME_PARTICLES = frozenset("van von der den de da di del della dos das du la le ter".split())
+
+
+# Words that begin an Arabic surname after a first name ("Omar Abu Rasah": father of; "Hanevy
+# Ould Dahah": son of), though they open a name as often ("Abu Mazen").
+_ARABIC_SURNAME_OPENERS = frozenset("abu abou ould".split())
+
+
+def _reads_as_surname_opener(key: str, reading: _Candidate, index: NameIndex) -> bool:
+    """Whether a reading takes ``key``, its first word, as the "Abu" or "Ould" of its person's
+    name (spelled right or damaged: "Oulld")."""
+    words = fold(index.entries[reading.entry_id].name).split()
+    return any(word in _ARABIC_SURNAME_OPENERS and near_kind(key, word) is not None for word in words)
 
 
 # A window's reading depends only on its words, the title before it and the index: news
@@ -1420,6 +1436,8 @@ def _surname_only(
             continue
         if _written_closer(key, surname_key, article, index):
             continue  # "Karimovana" is nearer the article's Karimova (unlisted) than Karimov
+        if _as_near_a_name_as_written(key, surname_key, score, article):
+            continue  # "President Tourena" after "Amadou Toumani Toure" (unlisted): not Touriño
         if _derived_from(key, surname_key):
             continue  # "the influence of Macrism", "a Blairite": a word made from the name, no damage
         written = _repaired_surname(index, entry_id, surname_key, key)
@@ -1820,6 +1838,16 @@ def _written_closer(key: str, target: str, article: _Article, index: NameIndex) 
         len(word) >= 4 and word != key and word != target
         and (word in article.surnames_after_first_names or index.variants.is_name(word))
         for word, _distance, _at in nearer
+    )
+
+
+def _as_near_a_name_as_written(key: str, target: str, score: float, article: _Article) -> bool:
+    """Whether ``key`` reads as a damaged spelling of the surname of somebody the article
+    names in full, whom no reading took, as well as it reads as ``target`` (``score``): the
+    person the article names, listed or not, is as likely the one meant."""
+    return any(
+        len(written) >= 4 and written not in (key, target) and similarity(key, written)[0] >= score
+        for written in article.surnames_after_first_names
     )
 
 

@@ -1068,3 +1068,25 @@ def test_a_first_name_of_arabic_origin_in_west_africa_is_romanised_freely(client
         "Alhasan Umar and Patricia Appiagyei."
     )
     assert [c for c in repair(client, text)["corrections"] if c["applied"]] == []
+
+
+def test_a_surname_as_near_the_article_s_unlisted_person_is_theirs(client: FlaskClient) -> None:
+    # The gazetteer lacks Mali's President Amadou Toumani Toure; "Tourena" is his name with an
+    # ending, as near as it is to Galicia's Touriño.
+    text = (
+        "Incumbent President Amadou Toumani Toure is widely expected to win.\n"
+        "As President Tourena arrives to vote at an airbase school, he is welcomed by supporters."
+    )
+    assert [c for c in repair(client, text)["corrections"] if c["applied"]] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Activist Omar Abu Rasah said he is prepared to sleep on the streets.", id="abu"),
+        pytest.param("Hanevy Oulld Dahah should in theory have his day at the supreme court.", id="ould-damaged"),
+    ],
+)
+def test_abu_or_ould_after_a_first_name_begins_the_surname(client: FlaskClient, text: str) -> None:
+    # Not the "Abu Rass" or "Moktar Ould Dahi" of the gazetteer, read from the middle of a name.
+    assert [c for c in repair(client, text)["corrections"] if c["applied"]] == []
