@@ -34,7 +34,7 @@ from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 from wordfreq import get_frequency_dict, zipf_frequency
 
 from gazetteer.index import (
@@ -1843,10 +1843,13 @@ def _written_closer(key: str, target: str, article: _Article, index: NameIndex) 
 
 def _as_near_a_name_as_written(key: str, target: str, score: float, article: _Article) -> bool:
     """Whether ``key`` reads as a damaged spelling of the surname of somebody the article
-    names in full, whom no reading took, as well as it reads as ``target`` (``score``): the
-    person the article names, listed or not, is as likely the one meant."""
+    names in full, whom no reading took, as well as it reads as ``target`` (``score``), or as
+    few letters from it: the person the article names, listed or not, is as likely the one
+    meant ("Toura", a letter from Toure and from Catalonia's Torra)."""
+    letters = OSA.distance(key, target)  # (two letters swapped count one: "Nsaheed")
     return any(
-        len(written) >= 4 and written not in (key, target) and similarity(key, written)[0] >= score
+        len(written) >= 4 and written not in (key, target)
+        and (similarity(key, written)[0] >= score or OSA.distance(key, written) <= letters)
         for written in article.surnames_after_first_names
     )
 

@@ -1070,12 +1070,14 @@ def test_a_first_name_of_arabic_origin_in_west_africa_is_romanised_freely(client
     assert [c for c in repair(client, text)["corrections"] if c["applied"]] == []
 
 
-def test_a_surname_as_near_the_article_s_unlisted_person_is_theirs(client: FlaskClient) -> None:
-    # The gazetteer lacks Mali's President Amadou Toumani Toure; "Tourena" is his name with an
-    # ending, as near as it is to Galicia's Touriño.
+@pytest.mark.parametrize("written", ["Tourena", "Toura"])
+def test_a_surname_as_near_the_article_s_unlisted_person_is_theirs(client: FlaskClient, written: str) -> None:
+    # The gazetteer lacks Mali's President Amadou Toumani Toure: "Tourena" is his name with an
+    # ending, as near as it is to Galicia's Touriño; "Toura" a letter from his and from
+    # Catalonia's Torra.
     text = (
         "Incumbent President Amadou Toumani Toure is widely expected to win.\n"
-        "As President Tourena arrives to vote at an airbase school, he is welcomed by supporters."
+        f"As President {written} arrives to vote at an airbase school, he is welcomed by supporters."
     )
     assert [c for c in repair(client, text)["corrections"] if c["applied"]] == []
 
