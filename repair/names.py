@@ -1072,6 +1072,8 @@ def _named_in_article(
             candidate = _score_full_name((given,), (surname,), entry_id, index, title, in_article=True)
             if candidate and goes_on and candidate.replacement_words[0] != given.text:
                 continue  # "Ahad Khan Cheema": a first name in a longer name, as written, is its bearer's own
+            if candidate and i > 0 and tokens[i - 1].key not in TITLES and _reads_as_surname_opener(given.key, candidate, index):
+                continue  # "Omar Abu Rasah": "Abu" after a first name begins the surname
             if candidate:
                 staff = byline and index.entries[entry_id].kind == "journalist"
                 signals = {

@@ -1086,6 +1086,11 @@ def test_a_surname_as_near_the_article_s_unlisted_person_is_theirs(client: Flask
     "text",
     [
         pytest.param("Activist Omar Abu Rasah said he is prepared to sleep on the streets.", id="abu"),
+        pytest.param(
+            'Activist Omar Abu Rasah said he is prepared to sleep on the streets. "We want an elected '
+            'government," said Abu Rasah.',
+            id="abu-then-alone",
+        ),
         pytest.param("Hanevy Oulld Dahah should in theory have his day at the supreme court.", id="ould-damaged"),
     ],
 )
