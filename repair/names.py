@@ -2038,6 +2038,15 @@ def _swapped_reading(
         (w for g in (own.given[slot], own.given[0]) for w in written if index.variants.same_name(fold(w), g)),
         own.written_given[slot],
     )
+    before = article.text[max(0, given.start - 30) : given.start]
+    joined = re.search(r"([^\W\d_]+)-\Z", before)
+    if joined:
+        # The second half of a first name joined by a hyphen ("Jean-Joseph Bemba"): only that
+        # half is replaced, and only by the second half of one that begins the same.
+        first_half, _, second_half = own_given.partition("-")
+        if fold(first_half) != fold(joined.group(1)) or not second_half:
+            return None
+        own_given = second_half
     words = (own_given, *(t.text for t in (*middle, *surname)))
     return _Candidate(
         (given, *middle, *surname), entry_id, words, confidence, (*evidence, *title_evidence), False, signals

@@ -1097,3 +1097,11 @@ def test_a_surname_as_near_the_article_s_unlisted_person_is_theirs(client: Flask
 def test_abu_or_ould_after_a_first_name_begins_the_surname(client: FlaskClient, text: str) -> None:
     # Not the "Abu Rass" or "Moktar Ould Dahi" of the gazetteer, read from the middle of a name.
     assert [c for c in repair(client, text)["corrections"] if c["applied"]] == []
+
+
+def test_a_swapped_second_half_of_a_hyphenated_first_name_is_replaced_alone(client: FlaskClient) -> None:
+    # "Joseph", lent by Joseph Kabila, stands for the "Pierre" of Jean-Pierre Bemba: the fix
+    # must not write "Jean-Jean-Pierre".
+    text = "Former rebel leader Jean-Joseph Bemba has warned President Joseph Kabila. Bemba threatened strikes."
+    fixes = [c for c in repair(client, text)["corrections"] if c["original"] == "Joseph Bemba"]
+    assert fixes and all(c["replacement"] == "Pierre Bemba" for c in fixes)
