@@ -147,6 +147,9 @@ class NameIndex:
         self._joined_surnames = {letters: tuple(keys) for letters, keys in joined.items()}
         self._sorted_surnames = sorted(self._surname)
         self._all_given = frozenset(given)
+        # "jean" of Jean-Pierre, "frank" of Frank-Walter: a word before a hyphen that may
+        # begin a first name written in two halves.
+        self.hyphenated_first_halves = frozenset(key.split("-", 1)[0] for key in self._all_given if "-" in key)
         self._phonetic: dict[str, set[str]] = defaultdict(set)
         self._respelled: dict[str, str] = {}
         self._surname_deletes: dict[str, str] = {}

@@ -401,6 +401,7 @@ def decide_names(
     returned, and ``deadline.missed`` says the list is partial.
     """
     scorer = scorer or load_scorer()
+    mentions = join_hyphenated_first_names(text, mentions, index)
     if deadline is not None and not deadline.may_pass():
         deadline = None  # none set: not asked between mentions, a clock read each time
     article = _Article(text=text, words=frozenset(t.key for m in mentions if not m.lower_case for t in m.tokens))
@@ -548,6 +549,43 @@ def decide_names(
     decisions += _surnames_as_their_full_name(decisions, named, article, index)
     decisions = [d for d in _no_surer_than_their_naming(decisions, article) if d.confidence >= min_confidence]
     return sorted(decisions, key=lambda d: d.start)
+
+
+def join_hyphenated_first_names(text: str, mentions: Sequence[Mention], index: NameIndex) -> list[Mention]:
+    """The mentions with each first name written in two halves joined into one run: "Jean" and
+    "Pierre Raffarin" are found apart, as "Putin" and "Trump" in "Putin-Trump" are, but are
+    one person's name."""
+    joined: list[Mention] = []
+    for mention in mentions:
+        if joined and _halves_of_a_first_name(text, joined[-1], mention, index):
+            before = joined[-1]
+            half, rest = before.tokens[-1], mention.tokens[0]
+            first = Token(text[half.start : rest.end], half.start, rest.end, rest.possessive, f"{half.key}-{rest.key}")
+            # The joined run keeps what stood before the first and after the second.
+            joined[-1] = before._replace(
+                tokens=(*before.tokens[:-1], first, *mention.tokens[1:]),
+                word_after=mention.word_after,
+                hyphen_neighbours=before.hyphen_neighbours[:1] if text[before.start - 1 : before.start] == "-" else (),
+                continues=mention.continues,
+                capitals_around=before.capitals_around and mention.capitals_around,
+            )
+        else:
+            joined.append(mention)
+    return joined
+
+
+def _halves_of_a_first_name(text: str, before: Mention, after: Mention, index: NameIndex) -> bool:
+    """Whether a run ends in the first half of a first name whose second half opens the next,
+    across a hyphen: somebody's first name ("Jean-Pierre"), or, damaged, one whose first half
+    begins such a name, with a surname after it ("Jean-Piere Bemba")."""
+    if before.lower_case or after.lower_case or not (before.tokens and after.tokens):
+        return False
+    half, rest = before.tokens[-1], after.tokens[0]
+    if rest.start != half.end + 1 or text[half.end] != "-" or half.possessive or not rest.is_capitalised:
+        return False
+    return index.is_given_name(f"{half.key}-{rest.key}") or (
+        half.key in index.hyphenated_first_halves and len(after.tokens) > 1
+    )
 
 
 def _surnames_as_their_full_name(
@@ -2038,15 +2076,6 @@ def _swapped_reading(
         (w for g in (own.given[slot], own.given[0]) for w in written if index.variants.same_name(fold(w), g)),
         own.written_given[slot],
     )
-    before = article.text[max(0, given.start - 30) : given.start]
-    joined = re.search(r"([^\W\d_]+)-\Z", before)
-    if joined:
-        # The second half of a first name joined by a hyphen ("Jean-Joseph Bemba"): only that
-        # half is replaced, and only by the second half of one that begins the same.
-        first_half, _, second_half = own_given.partition("-")
-        if fold(first_half) != fold(joined.group(1)) or not second_half:
-            return None
-        own_given = second_half
     words = (own_given, *(t.text for t in (*middle, *surname)))
     return _Candidate(
         (given, *middle, *surname), entry_id, words, confidence, (*evidence, *title_evidence), False, signals
