@@ -133,6 +133,14 @@ class NameIndex:
                 given.update(form_given)
         self._full = dict(full)
         self._surname = dict(surnames)
+        # Each half of a surname written with a hyphen -> those surnames ("horta" and "ramos" ->
+        # "ramos-horta"): the text finds the halves apart, as it finds "Putin-Trump".
+        halves: dict[str, list[str]] = defaultdict(list)
+        for key in self._surname:
+            if "-" in key:
+                for half in key.split("-"):
+                    halves[half].append(key)
+        self._hyphenated_surnames = {half: tuple(keys) for half, keys in halves.items()}
         # The few surnames of several words, by their number of spaces, and the surnames
         # written with spaces, hyphens or apostrophes by their letters alone: a name of several
         # words can be like (near_kind) only these or itself without the joins.
@@ -258,6 +266,10 @@ class NameIndex:
         """Ids of the entries whose surname is spelled exactly ``key`` (folded). (Not to be
         changed: the index's own set.)"""
         return self._surname.get(key, _NO_OWNERS)
+
+    def hyphenated_surnames_with(self, half: str) -> tuple[str, ...]:
+        """The surnames written with a hyphen that have ``half`` (folded) as one of their halves."""
+        return self._hyphenated_surnames.get(half, ())
 
     def best_known(self, key: str) -> str:
         """The one person a surname alone names in the news: its only owner, or one far

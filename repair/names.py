@@ -552,12 +552,12 @@ def decide_names(
 
 
 def join_hyphenated_first_names(text: str, mentions: Sequence[Mention], index: NameIndex) -> list[Mention]:
-    """The mentions with each first name written in two halves joined into one run: "Jean" and
-    "Pierre Raffarin" are found apart, as "Putin" and "Trump" in "Putin-Trump" are, but are
-    one person's name."""
+    """The mentions with each first name or surname written in two halves joined into one run:
+    "Jean" and "Pierre Raffarin", "José Ramos" and "Horta", are found apart, as "Putin" and
+    "Trump" in "Putin-Trump" are, but are one person's name."""
     joined: list[Mention] = []
     for mention in mentions:
-        if joined and _halves_of_a_first_name(text, joined[-1], mention, index):
+        if joined and _halves_of_one_name(text, joined[-1], mention, index):
             before = joined[-1]
             half, rest = before.tokens[-1], mention.tokens[0]
             first = Token(text[half.start : rest.end], half.start, rest.end, rest.possessive, f"{half.key}-{rest.key}")
@@ -574,18 +574,29 @@ def join_hyphenated_first_names(text: str, mentions: Sequence[Mention], index: N
     return joined
 
 
-def _halves_of_a_first_name(text: str, before: Mention, after: Mention, index: NameIndex) -> bool:
-    """Whether a run ends in the first half of a first name whose second half opens the next,
-    across a hyphen: somebody's first name ("Jean-Pierre"), or, damaged, one whose first half
-    begins such a name, with a surname after it ("Jean-Piere Bemba")."""
+def _halves_of_one_name(text: str, before: Mention, after: Mention, index: NameIndex) -> bool:
+    """Whether a run ends in the first half of a name whose second half opens the next, across
+    a hyphen: somebody's first name ("Jean-Pierre"), or, damaged, one whose first half begins
+    such a name, with a surname after it ("Jean-Piere Bemba"); somebody's surname, or one a
+    slip or a scanner's misreading from it ("Persad-Bisessar")."""
     if before.lower_case or after.lower_case or not (before.tokens and after.tokens):
         return False
     half, rest = before.tokens[-1], after.tokens[0]
     if rest.start != half.end + 1 or text[half.end] != "-" or half.possessive or not rest.is_capitalised:
         return False
-    return index.is_given_name(f"{half.key}-{rest.key}") or (
-        half.key in index.hyphenated_first_halves and len(after.tokens) > 1
+    key = f"{half.key}-{rest.key}"
+    if index.is_given_name(key) or (half.key in index.hyphenated_first_halves and len(after.tokens) > 1):
+        return True
+    if len(after.tokens) > 1 and not _only_titles(after.tokens[1:]):
+        return False  # a surname ends the name: "Ramos-Horta", not "Ramos-Horta Gusmão"
+    return bool(index.surname(key)) or any(
+        near_kind(key, surname) is not None
+        for surname in {*index.hyphenated_surnames_with(half.key), *index.hyphenated_surnames_with(rest.key)}
     )
+
+
+def _only_titles(tokens: Sequence[Token]) -> bool:
+    return all(t.key in TITLES for t in tokens)
 
 
 def _surnames_as_their_full_name(

@@ -1117,14 +1117,23 @@ def test_abu_or_ould_after_a_first_name_begins_the_surname(client: FlaskClient, 
             {"Raffarinu": "Raffarin"},
             id="surname-after-full",
         ),
+        pytest.param(
+            "President Nana Akufo-Ado spoke in Accra.", {"Nana Akufo-Ado": "Nana Akufo-Addo"}, id="hyphenated-surname"
+        ),
+        pytest.param(
+            "Prime Minister Kamla Persad-Bissessar spoke. Later Persad-Bisessar said more.",
+            {"Persad-Bisessar": "Persad-Bissessar"},
+            id="hyphenated-surname-alone",
+        ),
     ],
 )
-def test_a_first_name_written_in_two_halves_is_one(client: FlaskClient, text: str, expected: dict[str, str]) -> None:
-    # "Jean" and "Pierre Raffarin" are found apart, as "Putin" and "Trump" are in "Putin-Trump".
+def test_a_name_written_in_two_halves_is_one(client: FlaskClient, text: str, expected: dict[str, str]) -> None:
+    # "Jean" and "Pierre Raffarin", "Nana Akufo" and "Ado", are found apart, as "Putin" and
+    # "Trump" are in "Putin-Trump".
     fixes = {c["original"]: c["replacement"] for c in repair(client, text)["corrections"] if c["applied"]}
     assert fixes == expected
 
 
 def test_names_paired_by_a_hyphen_stay_apart(client: FlaskClient) -> None:
-    text = "The Putin-Trump meeting was long. The Biden-Harris campaign went on."
+    text = "The Putin-Trump meeting was long. The Biden-Harris campaign went on. The Johnson-Trump talks ended."
     assert [c for c in repair(client, text)["corrections"] if c["applied"]] == []
