@@ -56,6 +56,24 @@ _FIRST_NAME_LIMIT = 2000
 _CACHE_SIZE = 16384
 
 
+def _without_generation(full_names: tuple[str, ...]) -> list[str]:
+    """A person's full names, each followed by itself without a generation after the surname
+    ("Ferdinand Marcos Jr." and "Ferdinand Marcos", "Benigno Aquino III" and "Benigno
+    Aquino"): news often leaves it out, and a surname must end the form. (Not a monarch's
+    single name: "Charles III" is no "Charles".)"""
+    found = []
+    for name in full_names:
+        found.append(name)
+        base = _GENERATION.sub("", name)
+        if base != name and " " in base.strip():
+            found.append(base.strip())
+    return found
+
+
+# A generation after a surname: "Jr.", "Sr.", "II" to "IV" (with or without a comma before).
+_GENERATION = re.compile(r",?\s+(?:Jr\.?|Sr\.?|II|III|IV)$")
+
+
 class NameForm(NamedTuple):
     """One accepted spelling of a person's name, split into given names and surname."""
 
@@ -116,7 +134,7 @@ class NameIndex:
             for key in keys:
                 surnames[key].add(entry.id)
             seen = set()
-            for written in entry.full_names:
+            for written in _without_generation(entry.full_names):
                 name_key = fold_uncached(written)
                 if name_key in seen:
                     continue
@@ -308,7 +326,9 @@ class NameIndex:
         found = self._forms.get(entry_id)
         if found is None:
             entry = self.entries[entry_id]
-            found = tuple([f for name in entry.full_names for f in self._full[fold(name)] if f.entry_id == entry_id])
+            found = tuple([
+                f for name in _without_generation(entry.full_names) for f in self._full[fold(name)] if f.entry_id == entry_id
+            ])
             _keep(self._forms, entry_id, found)
         return found
 

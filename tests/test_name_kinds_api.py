@@ -1137,3 +1137,21 @@ def test_a_name_written_in_two_halves_is_one(client: FlaskClient, text: str, exp
 def test_names_paired_by_a_hyphen_stay_apart(client: FlaskClient) -> None:
     text = "The Putin-Trump meeting was long. The Biden-Harris campaign went on. The Johnson-Trump talks ended."
     assert [c for c in repair(client, text)["corrections"] if c["applied"]] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Philippine President Ferdinand Markos Jr. said the reforms would go on.",
+            {"Ferdinand Markos": "Ferdinand Marcos"},
+            id="jr",
+        ),
+        pytest.param("President Benigno Aquinno III spoke.", {"Benigno Aquinno": "Benigno Aquino"}, id="iii"),
+        pytest.param("Queen Elizabeth II spoke. King Charles III spoke.", {}, id="monarchs"),
+    ],
+)
+def test_a_generation_after_the_surname_is_no_part_of_it(client: FlaskClient, text: str, expected: dict[str, str]) -> None:
+    # The gazetteer took "Ferdinand Marcos Jr." whole for a surname.
+    fixes = {c["original"]: c["replacement"] for c in repair(client, text)["corrections"] if c["applied"]}
+    assert fixes == expected
