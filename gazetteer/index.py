@@ -147,6 +147,10 @@ class NameIndex:
                 form_given = tuple(
                     w for w in name_key[: len(name_key) - len(surname)].split() if not _is_initial(w)
                 )
+                if len(form_given) > 1 and form_given[-1] == surname:
+                    # A Spanish double surname, one name twice: "María Jesús Ruiz Ruiz" has
+                    # no first name "Ruiz" (not "Abdullah Abdullah", whose first name it is).
+                    form_given, surname = form_given[:-1], f"{surname} {surname}"
                 full[name_key].append(NameForm(entry.id, form_given, surname, written))
                 given.update(form_given)
         self._full = dict(full)

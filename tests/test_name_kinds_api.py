@@ -1155,3 +1155,9 @@ def test_a_generation_after_the_surname_is_no_part_of_it(client: FlaskClient, te
     # The gazetteer took "Ferdinand Marcos Jr." whole for a surname.
     fixes = {c["original"]: c["replacement"] for c in repair(client, text)["corrections"] if c["applied"]}
     assert fixes == expected
+
+
+def test_the_first_of_a_double_surname_is_no_first_name(client: FlaskClient) -> None:
+    # The gazetteer's María Jesús Ruiz Ruiz had "Ruiz" as a first name, and "Raiza" sounds like it.
+    text = "Raiza Ruiz experienced the bizarre ordeal of being legally dead. Raiza was 26 years old. Ruiz said so."
+    assert [c for c in repair(client, text)["corrections"] if c["applied"]] == []
