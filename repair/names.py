@@ -2081,11 +2081,13 @@ def _swapped_reading(
     )
     slot = len(own.given) - len(middle_keys) - 1
     # The first name as the article writes it elsewhere: "Sergey" where the gazetteer has Sergei;
-    # "John" where it writes John Evans Atta Mills as "John Atta Mills".
+    # "John" where it writes John Evans Atta Mills as "John Atta Mills". Else their first: a
+    # name written with fewer words than the person's leaves out middle names, not the first
+    # ("Kwadwo Atta Mills" is John Atta Mills, not Evans Atta Mills).
     written = sorted(article.written.get(entry_id, ()))
     own_given = next(
-        (w for g in (own.given[slot], own.given[0]) for w in written if index.variants.same_name(fold(w), g)),
-        own.written_given[slot],
+        (w for g in (own.given[0], own.given[slot]) for w in written if index.variants.same_name(fold(w), g)),
+        own.written_given[0],
     )
     words = (own_given, *(t.text for t in (*middle, *surname)))
     return _Candidate(

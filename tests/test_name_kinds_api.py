@@ -1161,3 +1161,13 @@ def test_the_first_of_a_double_surname_is_no_first_name(client: FlaskClient) -> 
     # The gazetteer's María Jesús Ruiz Ruiz had "Ruiz" as a first name, and "Raiza" sounds like it.
     text = "Raiza Ruiz experienced the bizarre ordeal of being legally dead. Raiza was 26 years old. Ruiz said so."
     assert [c for c in repair(client, text)["corrections"] if c["applied"]] == []
+
+
+def test_a_lent_first_name_stands_for_the_person_s_first_not_a_middle_name(client: FlaskClient) -> None:
+    # "Nana" (of Nana Akufo-Addo) put on Atta Mills stands for his "John", not his "Evans".
+    text = (
+        "The ruling party candidate Nana Akufo-Addo faced the former vice president, John Evans Atta Mills. "
+        "Later, Professor Nana Atta Mills said he would accept the result."
+    )
+    fixes = {c["original"]: c["replacement"] for c in repair(client, text)["corrections"] if c["applied"]}
+    assert fixes == {"Nana Atta Mills": "John Atta Mills"}
