@@ -187,10 +187,23 @@ def _readings(
     repaired = _replace(text, low, high, [(f.start, f.end, f.replacement) for f in fixes])
     ordered = sorted(damages, key=lambda d: d.start)
     readings = (
-        _replace(text, low, high, [(d.start, d.end, c) for d, c in zip(ordered, choice)])
+        reading
         for choice in itertools.product(*(_accepted(d, errata) for d in ordered))
+        for reading in _with_errata_righted(_replace(text, low, high, [(d.start, d.end, c) for d, c in zip(ordered, choice)]), errata)
     )
     return text[low:high], repaired, readings
+
+
+def _with_errata_righted(reading: str, errata: Sequence[tuple[str, str]]) -> Iterator[str]:
+    """The reading, and the same with the publisher's misspellings in it put right: a fix of a
+    damaged surname that puts right the publisher's first name beside it too ("Christina
+    Fernandez de Kirchn" to Cristina Fernández de Kirchner) restores what was meant."""
+    yield reading
+    righted = reading
+    for wrong, right in errata:
+        righted = righted.replace(wrong, right)
+    if righted != reading:
+        yield righted
 
 
 def _accepted(damage: Damage, errata: Sequence[tuple[str, str]]) -> tuple[str, ...]:

@@ -126,3 +126,12 @@ def test_damage_to_a_publishers_misspelling_may_be_put_right_to_the_right_spelli
     assert judge(sample, [fix("ODINDA", "Odinga", text=text)]).correct
     assert judge(sample, [fix("ODINDA", "Odinda", text=text)]).correct
     assert judge(sample, [fix("ODINDA", "Odanga", text=text)]).wrong_fixes
+
+
+def test_a_fix_that_also_rights_the_publisher_s_misspelling_beside_the_damage_restores_it() -> None:
+    # The publisher wrote "Christina"; the damage is in the surname only.
+    text = "Christina Fernandez de Kirchn spoke."
+    kirchner = damage("Kirchner", "Kirchn", text=text)
+    sample = Sample("X#0", "X", "test", text, (kirchner,), errata=(("Christina", "Cristina"),))
+    verdict = judge(sample, [fix("Christina Fernandez de Kirchn", "Cristina Fernandez de Kirchner", text=text)])
+    assert verdict.restored == [kirchner] and verdict.wrong == []
