@@ -1079,8 +1079,10 @@ def _named_in_article(
 def _plausible_name(given: tuple[Token, ...], surname_key: str, index: NameIndex) -> bool:
     """Whether a name as written reads as somebody's: first names that are first names, and a
     surname that is a name (rigour's table, or some official's)."""
-    if not all(index.is_given_name(t.key) or index.variants.is_name(t.key) for t in given):
-        return False
+    # (A loop, not all() of a generator: this is asked of every way to split every window.)
+    for token in given:
+        if not (index.is_given_name(token.key) or index.variants.is_name(token.key)):
+            return False
     return index.variants.is_name(surname_key) or bool(index.surname(surname_key))
 
 
@@ -1121,7 +1123,7 @@ def _whole_surname(
             continue
         for entry_id in index.surname(surname_key):
             entry = index.entries[entry_id]
-            if entry.prominence < TITLED_PROMINENCE or is_valid_variant(key, surname_key, entry, index.variants):
+            if entry.prominence < TITLED_PROMINENCE or _valid_variant(key, surname_key, entry_id, index):
                 continue
             written = _repaired_surname(index, entry_id, surname_key, key)
             confidence, title_evidence = _title_bonus(prior(score, entry), title, entry)
@@ -1182,7 +1184,7 @@ def _score_full_name(
     s_score, s_why, s_key = (1.0, "exact", rendered) if rendered else best_similarity(key, surnames)
     if s_score < MIN_SURNAME_SIMILARITY:
         return None
-    variant = bool(rendered) or is_valid_variant(key, s_key, entry, index.variants)
+    variant = bool(rendered) or _valid_variant(key, s_key, entry_id, index)
     if s_key != key and entry.prominence < NAMESAKE_FLOOR and index.surname(key) and not in_article and not variant:
         return None  # "John F. Kirby" is a Kirby, not a little known John Irby misspelt
     # The form whose first names agree best; its evidence is written only for it.
@@ -1330,7 +1332,7 @@ def _agree_given(
     if token.key == target:
         return token.text, 1.0, f"first name '{token.text}' matches"
     written = _gazetteer_given(form, slot, token)
-    if is_valid_variant(token.key, target, entry, index.variants, given=True):
+    if _valid_variant(token.key, target, entry.id, index, given=True):
         # "Sergey" for "Sergei": another right spelling
         return token.text, 1.0, f"first name '{token.text}' is another spelling of '{written}'"
     if len(token.key) >= 5 and (_vowel_respelled(token.key, target) or _vowel_between(token.key, target)) and not (
@@ -1416,7 +1418,7 @@ def _surname_only(
     scored: list[_Candidate] = []
     for surname_key, entry_id, score, why in _surname_candidates(key, title, partner, namesake, index, article):
         entry = index.entries[entry_id]
-        if is_valid_variant(key, surname_key, entry, index.variants):
+        if _valid_variant(key, surname_key, entry_id, index):
             continue
         if _written_closer(key, surname_key, article, index):
             continue  # "Karimovana" is nearer the article's Karimova (unlisted) than Karimov
@@ -1977,7 +1979,7 @@ def _swapped_reading(
         None,
     )
     if not (lender or unlisted_lender) or own is None or any(
-        given.key == g or is_valid_variant(given.key, g, index.entries[entry_id], index.variants, given=True)
+        given.key == g or _valid_variant(given.key, g, entry_id, index, given=True)
         for g in own.given
     ):
         return None  # their own first name, or another spelling of it ("George" Papandreou)
@@ -2548,6 +2550,8 @@ def _known_partner(mention: Mention, index: NameIndex, text: str) -> str:
     """A well-known person's surname across a hyphen ("Putin-Trumpet"); not a letter
     ("U.S.-Greek") nor a word that is some obscure person's name too ("Non-NATO"), nor the
     second half of a first name that a surname follows ("Alan-Paul Aché")."""
+    if not mention.hyphen_neighbours:
+        return ""  # no hyphen beside the run (most runs): no partner, and no pattern to try
     if _COMPOUND_FIRST_NAME.match(text, mention.end):
         return ""
     for word in mention.hyphen_neighbours:
@@ -2677,6 +2681,32 @@ def is_valid_variant(
     if len(written) >= 4 and vowel_frame(written) == vowel_frame(gazetteer_key):
         return True  # the vowels of a transliteration vary: Rajapakse, Sheik
     return _same_name(written, gazetteer_key, variants)
+
+
+# Whether a spelling is another right rendering of a person's name depends only on the two
+# spellings and the person: news repeats its names, and the answers are kept, per index like
+# the readings of windows (a reloaded gazetteer starts afresh). Re-testing the same few for
+# every warm article was a fiftieth of its time.
+_VariantKey = tuple[str, str, str, bool]
+_VALID_VARIANTS: weakref.WeakKeyDictionary[NameIndex, dict[_VariantKey, bool]] = weakref.WeakKeyDictionary()
+_VALID_VARIANTS_KEPT = 16384
+
+
+def _valid_variant(written: str, gazetteer_key: str, entry_id: str, index: NameIndex, *, given: bool = False) -> bool:
+    """``is_valid_variant`` for the index's entry ``entry_id`` and its name table, kept."""
+    answers = _VALID_VARIANTS.get(index)
+    if answers is None:
+        answers = _VALID_VARIANTS[index] = {}
+    key = (written, gazetteer_key, entry_id, given)
+    try:
+        # One look-up, not "in" then "[]": a thread of a threaded worker may empty it between.
+        return answers[key]
+    except KeyError:
+        answer = is_valid_variant(written, gazetteer_key, index.entries[entry_id], index.variants, given=given)
+        if len(answers) >= _VALID_VARIANTS_KEPT:
+            answers.clear()
+        answers[key] = answer
+        return answer
 
 
 # Letters with a mark that English writes as two ("ş" as "sh"), and what shows a word may be so written.
