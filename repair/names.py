@@ -951,13 +951,15 @@ def _best_full_name(
             if own:
                 scored.extend(own)
                 continue
-        rare = all(index.given_count(t.key) <= RARE_FIRST_NAME for t in given)
         # Only people whose first name agrees are worth scoring: "South Korea" is nobody's.
         # "Alicia Barcenatoday": the surname with a word glued on is looked up without it.
         stem = _unglued(key, index)
         found = index.full_name_candidates(given[-1].key, key)
         if stem:
             found = (*found, *(e for e in index.full_name_candidates(given[-1].key, stem) if e not in found))
+        if not found:
+            continue  # nobody to score (most ways to split a window)
+        rare = all(index.given_count(t.key) <= RARE_FIRST_NAME for t in given)
         if plausible and not post and not rare:
             # "Mohamed Salah", "David Weir": somebody's name as written, whom the gazetteer may
             # well lack. Only the article can make it damage (decide_names, _named_in_article);
@@ -2330,7 +2332,7 @@ def _decision(text: str, candidate: _Candidate, scorer: NameScorer) -> list[Deci
         return []
     signals = (*candidate.signals, ("rule", candidate.confidence))
     confidence = scorer.confidence(dict(signals))
-    if any(name == path for name, _value in candidate.signals for path in RULE_DECIDED_PATHS):
+    if any(name in RULE_DECIDED_PATHS for name, _value in candidate.signals):
         confidence = max(confidence, candidate.confidence)
     confidence = min(confidence, candidate.ceiling)
     return [
