@@ -495,19 +495,16 @@ class NameIndex:
                                 ids[entry_id] = None
                                 break  # one surname alike is enough
             elif by_given and (" " not in surname or self._borne_in_spacing(surname, by_given)):
-                # (Most first names written have one spelling here: their bearers are asked
-                # about without a generator for each look-alike.)
-                only_given = by_given[0] if len(by_given) == 1 else None
+                # The bearers of any spelling of the first name, to ask each look-alike's owners
+                # about at once. (Most first names written have one spelling here: its own
+                # bearers; of several, joined once, where a test of each spelling for each
+                # look-alike was a fiftieth of an unseen article.)
+                bearers = by_given[0] if len(by_given) == 1 else frozenset().union(*by_given)
                 for surname_key in (surname, *self.similar_surnames(surname)):
                     owners = self._surname.get(surname_key)
-                    if not owners:
-                        continue
                     # (Most look-alikes have no bearer of the first name: tested without making
                     # a set for each.)
-                    if only_given is not None:
-                        if owners.isdisjoint(only_given):
-                            continue
-                    elif all(owners.isdisjoint(given_ids) for given_ids in by_given):
+                    if not owners or owners.isdisjoint(bearers):
                         continue
                     # Repair scores only surnames this alike (a sound alone is not enough).
                     if similarity(surname, surname_key)[0] >= MIN_SURNAME_SIMILARITY:

@@ -63,7 +63,6 @@ from gazetteer.normalize import (
     vowel_frame,
 )
 
-_WORDS = re.compile(r"[a-z]+")
 # Whose first word is the family's, so no first name to swap: those written family name first
 # (gazetteer.normalize), and Vietnam's and Cambodia's ("Nguyen Hoa Binh", "Hun Sen"), whose
 # names the gazetteer keeps in their written order.
@@ -74,6 +73,8 @@ KIN_WORDS = frozenset(
     "wife husband widow widower son daughter brother sister father mother uncle aunt nephew niece "
     "cousin grandson granddaughter grandfather grandmother stepson stepdaughter spouse".split()
 )
+# ... and as a text writes them, one or several ("the brothers").
+_KIN_FORMS = KIN_WORDS | {word + "s" for word in KIN_WORDS}
 # Words before a common noun, seldom before a name: "the court said", "a brown coat".
 DETERMINERS = frozenset("the a an this these those its their his her our my your another every".split())
 # Ways an article names a country other than by its name or a word that starts like it
@@ -229,6 +230,7 @@ class _Article:
     first_names_written: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     _surnames: list[tuple[str, str, float]] | None = None
     _folded: str | None = None
+    _folded_words: list[str] | None = None
     _kin: bool | None = None
     # The article writes surnames in capitals as its style ("Hon Kenneth LEUNG", "Jean DUPONT").
     surnames_in_capitals: bool = False
@@ -245,7 +247,9 @@ class _Article:
     def tells_of_kin(self) -> bool:
         """Whether the article speaks of relatives anywhere ("his son", "the brothers")."""
         if self._kin is None:
-            self._kin = any(word in KIN_WORDS or word.removesuffix("s") in KIN_WORDS for word in _WORDS.findall(self.folded_text()))
+            # (One set's test of every word, in C, where a test of each in Python took a tenth
+            # of a millisecond.)
+            self._kin = not _KIN_FORMS.isdisjoint(self.folded_words())
         return self._kin
 
     def folded_text(self) -> str:
@@ -258,6 +262,14 @@ class _Article:
             plain = unicodedata.normalize("NFKD", self.text).encode("ascii", "ignore").decode("ascii")
             self._folded = plain.casefold()
         return self._folded
+
+    def folded_words(self) -> list[str]:
+        """The words of ``folded_text``, in order: its runs of small letters, split once for
+        the posts and the relatives it names."""
+        if self._folded_words is None:
+            # (Every byte but a small letter made a space, and split, in C.)
+            self._folded_words = self.folded_text().encode("ascii").translate(_NOT_LETTERS).decode("ascii").split()
+        return self._folded_words
 
     def note(self, entry_id: str, *, in_full: bool = False, sighted: bool = False) -> None:
         self.people.add(entry_id)
@@ -316,7 +328,7 @@ class _Article:
     def post_holders(self, index: NameIndex) -> list[str]:
         """Who holds the head posts the article names ("the Prime Minister of Poland")."""
         if self._post_holders is None:
-            self._post_holders = _posts_named(index, self.folded_text())
+            self._post_holders = _posts_named(index, self.folded_text(), self.folded_words())
         return self._post_holders
 
     def _spelled(self, entry_id: str) -> tuple[str, ...]:
@@ -1004,13 +1016,15 @@ def _best_full_name(
             if own:
                 scored.extend(own)
                 continue
-        rare = all(index.given_count(t.key) <= RARE_FIRST_NAME for t in given)
         # Only people whose first name agrees are worth scoring: "South Korea" is nobody's.
         # "Alicia Barcenatoday": the surname with a word glued on is looked up without it.
         stem = _unglued(key, index)
         found = index.full_name_candidates(given[-1].key, key)
         if stem:
             found = (*found, *(e for e in index.full_name_candidates(given[-1].key, stem) if e not in found))
+        if not found:
+            continue  # nobody to score (most ways to split a window)
+        rare = all(index.given_count(t.key) <= RARE_FIRST_NAME for t in given)
         if plausible and not post and not rare:
             # "Mohamed Salah", "David Weir": somebody's name as written, whom the gazetteer may
             # well lack. Only the article can make it damage (decide_names, _named_in_article);
@@ -1146,8 +1160,10 @@ def _named_in_article(
 def _plausible_name(given: tuple[Token, ...], surname_key: str, index: NameIndex) -> bool:
     """Whether a name as written reads as somebody's: first names that are first names, and a
     surname that is a name (rigour's table, or some official's)."""
-    if not all(index.is_given_name(t.key) or index.variants.is_name(t.key) for t in given):
-        return False
+    # (A loop, not all() of a generator: this is asked of every way to split every window.)
+    for token in given:
+        if not (index.is_given_name(token.key) or index.variants.is_name(token.key)):
+            return False
     return index.variants.is_name(surname_key) or bool(index.surname(surname_key))
 
 
@@ -1188,7 +1204,7 @@ def _whole_surname(
             continue
         for entry_id in index.surname(surname_key):
             entry = index.entries[entry_id]
-            if entry.prominence < TITLED_PROMINENCE or is_valid_variant(key, surname_key, entry, index.variants):
+            if entry.prominence < TITLED_PROMINENCE or _valid_variant(key, surname_key, entry_id, index):
                 continue
             written = _repaired_surname(index, entry_id, surname_key, key)
             confidence, title_evidence = _title_bonus(prior(score, entry), title, entry)
@@ -1249,7 +1265,7 @@ def _score_full_name(
     s_score, s_why, s_key = (1.0, "exact", rendered) if rendered else best_similarity(key, surnames)
     if s_score < MIN_SURNAME_SIMILARITY:
         return None
-    variant = bool(rendered) or is_valid_variant(key, s_key, entry, index.variants)
+    variant = bool(rendered) or _valid_variant(key, s_key, entry_id, index)
     if s_key != key and entry.prominence < NAMESAKE_FLOOR and index.surname(key) and not in_article and not variant:
         return None  # "John F. Kirby" is a Kirby, not a little known John Irby misspelt
     # The form whose first names agree best; its evidence is written only for it.
@@ -1397,7 +1413,7 @@ def _agree_given(
     if token.key == target:
         return token.text, 1.0, f"first name '{token.text}' matches"
     written = _gazetteer_given(form, slot, token)
-    if is_valid_variant(token.key, target, entry, index.variants, given=True):
+    if _valid_variant(token.key, target, entry.id, index, given=True):
         # "Sergey" for "Sergei": another right spelling
         return token.text, 1.0, f"first name '{token.text}' is another spelling of '{written}'"
     if len(token.key) >= 5 and (_vowel_respelled(token.key, target) or _vowel_between(token.key, target)) and not (
@@ -1483,7 +1499,7 @@ def _surname_only(
     scored: list[_Candidate] = []
     for surname_key, entry_id, score, why in _surname_candidates(key, title, partner, namesake, index, article):
         entry = index.entries[entry_id]
-        if is_valid_variant(key, surname_key, entry, index.variants):
+        if _valid_variant(key, surname_key, entry_id, index):
             continue
         if _written_closer(key, surname_key, article, index):
             continue  # "Karimovana" is nearer the article's Karimova (unlisted) than Karimov
@@ -2059,7 +2075,7 @@ def _swapped_reading(
         None,
     )
     if not (lender or unlisted_lender) or own is None or any(
-        given.key == g or is_valid_variant(given.key, g, index.entries[entry_id], index.variants, given=True)
+        given.key == g or _valid_variant(given.key, g, entry_id, index, given=True)
         for g in own.given
     ):
         return None  # their own first name, or another spelling of it ("George" Papandreou)
@@ -2400,7 +2416,7 @@ def _decision(text: str, candidate: _Candidate, scorer: NameScorer) -> list[Deci
         return []
     signals = (*candidate.signals, ("rule", candidate.confidence))
     confidence = scorer.confidence(dict(signals))
-    if any(name == path for name, _value in candidate.signals for path in RULE_DECIDED_PATHS):
+    if any(name in RULE_DECIDED_PATHS for name, _value in candidate.signals):
         confidence = max(confidence, candidate.confidence)
     confidence = min(confidence, candidate.ceiling)
     return [
@@ -2632,6 +2648,8 @@ def _known_partner(mention: Mention, index: NameIndex, text: str) -> str:
     """A well-known person's surname across a hyphen ("Putin-Trumpet"); not a letter
     ("U.S.-Greek") nor a word that is some obscure person's name too ("Non-NATO"), nor the
     second half of a first name that a surname follows ("Alan-Paul Aché")."""
+    if not mention.hyphen_neighbours:
+        return ""  # no hyphen beside the run (most runs): no partner, and no pattern to try
     if _COMPOUND_FIRST_NAME.match(text, mention.end):
         return ""
     for word in mention.hyphen_neighbours:
@@ -2763,6 +2781,32 @@ def is_valid_variant(
     return _same_name(written, gazetteer_key, variants)
 
 
+# Whether a spelling is another right rendering of a person's name depends only on the two
+# spellings and the person: news repeats its names, and the answers are kept, per index like
+# the readings of windows (a reloaded gazetteer starts afresh). Re-testing the same few for
+# every warm article was a fiftieth of its time.
+_VariantKey = tuple[str, str, str, bool]
+_VALID_VARIANTS: weakref.WeakKeyDictionary[NameIndex, dict[_VariantKey, bool]] = weakref.WeakKeyDictionary()
+_VALID_VARIANTS_KEPT = 16384
+
+
+def _valid_variant(written: str, gazetteer_key: str, entry_id: str, index: NameIndex, *, given: bool = False) -> bool:
+    """``is_valid_variant`` for the index's entry ``entry_id`` and its name table, kept."""
+    answers = _VALID_VARIANTS.get(index)
+    if answers is None:
+        answers = _VALID_VARIANTS[index] = {}
+    key = (written, gazetteer_key, entry_id, given)
+    try:
+        # One look-up, not "in" then "[]": a thread of a threaded worker may empty it between.
+        return answers[key]
+    except KeyError:
+        answer = is_valid_variant(written, gazetteer_key, index.entries[entry_id], index.variants, given=given)
+        if len(answers) >= _VALID_VARIANTS_KEPT:
+            answers.clear()
+        answers[key] = answer
+        return answer
+
+
 # Letters with a mark that English writes as two ("ş" as "sh"), and what shows a word may be so written.
 _SPELLED_OUT = str.maketrans({"ş": "sh", "ș": "sh", "š": "sh", "ç": "ch", "č": "ch", "ć": "ch", "ž": "zh", "ț": "ts", "ğ": ""})
 _SOUNDS_SPELLED_OUT = re.compile("sh|ch|zh|ts")
@@ -2838,8 +2882,9 @@ def rendering_key(key: str) -> str:
     return "".join(part for part in _RENDERING_SPLIT.split(key) if part not in PARTICLES)
 
 
-def _posts_named(index: NameIndex, folded_text: str) -> list[str]:
-    """Current holders of the head posts the article names ("the Prime Minister of the UK")."""
+def _posts_named(index: NameIndex, folded_text: str, text_words: list[str]) -> list[str]:
+    """Current holders of the head posts the article names ("the Prime Minister of the UK").
+    ``text_words``: the words of ``folded_text`` (``_Article.folded_words``)."""
     # (str's "in" for each post: one regular expression of them all took four times as long.)
     named = [post for post in HEAD_POSTS if post in folded_text]
     if not named:
@@ -2847,7 +2892,6 @@ def _posts_named(index: NameIndex, folded_text: str) -> list[str]:
     # A country is looked for in the text only when all its words are there: a search of the
     # text for each of two hundred presidents' countries took a millisecond. (Of the text's
     # words only countries' are kept: a set of them all cost more than the split.)
-    text_words = folded_text.encode("ascii").translate(_NOT_LETTERS).decode("ascii").split()
     words = index.post_country_words.intersection(text_words)
     return [
         entry_id
