@@ -110,13 +110,18 @@ FAMILY_NAME_FIRST = frozenset({"China", "Taiwan", "Hong Kong", "Macau", "South K
 # romanised in several ways (Muhammadu/Mohammadu, Abubakar/Aboubacar, Mamadou/Mamadu): a
 # first name spelled another way there is another rendering, not damage. Their surnames,
 # which are not transliterations (Tinubu), have one spelling.
-ROMANISED_GIVEN_NAMES = frozenset(
+# Of them, those where first names of Arabic origin are a minority's, and surnames are seldom
+# first names: only a first name is romanised freely there ("Alhasan Umar" for Alhassan; not
+# "Joao Viera" for Vieira).
+ROMANISED_FIRST_NAMES_ONLY = frozenset(
+    {"Ghana", "Sierra Leone", "Ivory Coast", "Guinea-Bissau", "Togo", "Uganda", "Liberia"}
+)
+ROMANISED_GIVEN_NAMES = ROMANISED_FIRST_NAMES_ONLY | frozenset(
     {
         "Nigeria", "Niger", "Chad", "Mali", "Senegal", "Gambia", "Guinea", "Burkina Faso",
         "Cameroon", "Somalia", "Djibouti", "Comoros", "Indonesia", "Malaysia", "Brunei",
         "Azerbaijan", "Uzbekistan", "Turkmenistan", "Turkey", "Bosnia and Herzegovina", "Kosovo",
-        "Albania", "Tanzania", "Kenya", "Ghana", "Sierra Leone", "Ivory Coast", "Guinea-Bissau",
-        "Togo", "Uganda", "Liberia",
+        "Albania", "Tanzania", "Kenya",
     }
 )
 

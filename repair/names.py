@@ -56,6 +56,7 @@ from gazetteer.loader import Entry
 from gazetteer.variants import EAST_SLAVIC_COUNTRIES, NameVariants, same_east_slavic_name
 from gazetteer.normalize import (
     FAMILY_NAME_FIRST,
+    ROMANISED_FIRST_NAMES_ONLY,
     ROMANISED_GIVEN_NAMES,
     TRANSLITERATED,
     fold,
@@ -2766,7 +2767,9 @@ def is_valid_variant(
     if entry.country not in TRANSLITERATED:
         # A surname that is a first name, as many are there (Mahathir Mohamad, Hassan Sheikh
         # Mohamud), is romanised as freely as one; so is any name written as a name.
-        named = given or (variants.is_name(written) and variants.is_name(gazetteer_key))
+        named = given or (
+            entry.country not in ROMANISED_FIRST_NAMES_ONLY and variants.is_name(written) and variants.is_name(gazetteer_key)
+        )
         if not named or entry.country not in ROMANISED_GIVEN_NAMES:
             return False
         return vowel_frame(written) == vowel_frame(gazetteer_key) or _same_name(written, gazetteer_key, variants)

@@ -1061,6 +1061,13 @@ def test_english_y_for_an_i_before_a_vowel_is_another_rendering(client: FlaskCli
     assert repair(client, text)["corrections"] == []
 
 
+def test_a_surname_there_is_not(client: FlaskClient) -> None:
+    # Guinea-Bissau's President Vieira: his Portuguese surname has one spelling.
+    text = "President João Bernardo Viera was killed."
+    fixes = {c["original"]: c["replacement"] for c in repair(client, text)["corrections"] if c["applied"]}
+    assert fixes == {"João Bernardo Viera": "João Bernardo Vieira"}
+
+
 def test_a_first_name_of_arabic_origin_in_west_africa_is_romanised_freely(client: FlaskClient) -> None:
     # Ghana's Parliament writes its MP "Alhassan Umar"; Ghanaian papers also "Alhasan".
     text = (
