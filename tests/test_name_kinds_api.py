@@ -1061,7 +1061,7 @@ def test_english_y_for_an_i_before_a_vowel_is_another_rendering(client: FlaskCli
     assert repair(client, text)["corrections"] == []
 
 
-def test_a_surname_there_is_not(client: FlaskClient) -> None:
+def test_a_west_african_surname_is_not_romanised_freely(client: FlaskClient) -> None:
     # Guinea-Bissau's President Vieira: his Portuguese surname has one spelling.
     text = "President João Bernardo Viera was killed."
     fixes = {c["original"]: c["replacement"] for c in repair(client, text)["corrections"] if c["applied"]}
