@@ -570,13 +570,21 @@ def join_hyphenated_first_names(text: str, mentions: Sequence[Mention], index: N
     "Trump" in "Putin-Trump" are, but are one person's name."""
     joined: list[Mention] = []
     for mention in mentions:
-        if joined and _halves_of_one_name(text, joined[-1], mention, index):
+        article_at = _arabic_article_before(text, joined[-1], mention, index) if joined else -1
+        if article_at >= 0 or (joined and _halves_of_one_name(text, joined[-1], mention, index)):
             before = joined[-1]
-            half, rest = before.tokens[-1], mention.tokens[0]
-            first = Token(text[half.start : rest.end], half.start, rest.end, rest.possessive, f"{half.key}-{rest.key}")
+            rest = mention.tokens[0]
+            if article_at >= 0:
+                # "Abdel Fattah al-Sisy": the article begins the surname, after the run.
+                kept = before.tokens
+                word = Token(text[article_at : rest.end], article_at, rest.end, rest.possessive, fold(text[article_at : rest.end]))
+            else:
+                half = before.tokens[-1]
+                kept = before.tokens[:-1]
+                word = Token(text[half.start : rest.end], half.start, rest.end, rest.possessive, f"{half.key}-{rest.key}")
             # The joined run keeps what stood before the first and after the second.
             joined[-1] = before._replace(
-                tokens=(*before.tokens[:-1], first, *mention.tokens[1:]),
+                tokens=(*kept, word, *mention.tokens[1:]),
                 word_after=mention.word_after,
                 hyphen_neighbours=before.hyphen_neighbours[:1] if text[before.start - 1 : before.start] == "-" else (),
                 continues=mention.continues,
@@ -606,6 +614,27 @@ def _halves_of_one_name(text: str, before: Mention, after: Mention, index: NameI
         near_kind(key, surname) is not None
         for surname in {*index.hyphenated_surnames_with(half.key), *index.hyphenated_surnames_with(rest.key)}
     )
+
+
+def _arabic_article_before(text: str, before: Mention, after: Mention, index: NameIndex) -> int:
+    """Where an Arabic article joined to a surname by a hyphen stands between a run and the
+    next ("Abdel Fattah al-Sisy": "Abdel Fattah", then "al-", then "Sisy"), when the whole is
+    somebody's surname or a plain slip of one and ends the name; else -1."""
+    if before.lower_case or after.lower_case or not (before.tokens and after.tokens):
+        return -1
+    rest = after.tokens[0]
+    gap = text[before.tokens[-1].end : rest.start]
+    if gap.lower() not in (" al-", " el-") or before.tokens[-1].possessive or not rest.is_capitalised:
+        return -1
+    if len(after.tokens) > 1 and not _only_titles(after.tokens[1:]):
+        return -1
+    key = f"{gap[1:3].lower()}-{rest.key}"
+    found = bool(index.surname(key)) or any(
+        near_kind(key, surname) is not None for surname in index.hyphenated_surnames_with(rest.key)
+    ) or any(
+        near_kind(key, surname) is not None for article in ("al", "el") for surname in index.hyphenated_surnames_with(article)
+    )
+    return rest.start - 3 if found else -1
 
 
 def _only_titles(tokens: Sequence[Token]) -> bool:
@@ -2481,7 +2510,11 @@ def _repaired_surname(index: NameIndex, entry_id: str, key: str, damaged: str) -
     entry = index.entries[entry_id]
     if damaged == key:
         return written
-    if written in entry.surname_variants and " " not in written and " " not in entry.surname:
+    if (
+        written in entry.surname_variants and " " not in written and " " not in entry.surname
+        # (Not one that differs by its particle alone: "al-Sudari" is put right as al-Sudani.)
+        and rendering_key(key) != rendering_key(fold(entry.surname))
+    ):
         return entry.surname
     return written
 

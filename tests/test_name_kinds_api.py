@@ -1132,6 +1132,14 @@ def test_abu_or_ould_after_a_first_name_begins_the_surname(client: FlaskClient, 
             {"Persad-Bisessar": "Persad-Bissessar"},
             id="hyphenated-surname-alone",
         ),
+        pytest.param(
+            "Syrian President Bashar al-Assadem spoke.", {"Bashar al-Assadem": "Bashar al-Assad"}, id="arabic-article"
+        ),
+        pytest.param(
+            "Iraqi Prime Minister Mohammed Shia al-Sudari spoke.",
+            {"Mohammed Shia al-Sudari": "Mohammed Shia al-Sudani"},
+            id="arabic-article-kept",
+        ),
     ],
 )
 def test_a_name_written_in_two_halves_is_one(client: FlaskClient, text: str, expected: dict[str, str]) -> None:
