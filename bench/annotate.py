@@ -48,7 +48,7 @@ from gazetteer.index import NameIndex  # noqa: E402
 from gazetteer.index import load_index as load_shipped_index  # noqa: E402
 from gazetteer.loader import DEFAULT_PATHS  # noqa: E402
 from repair.mentions import PARTICLES, TITLES, Token, find_mentions  # noqa: E402
-from repair.names import join_hyphenated_first_names  # noqa: E402
+from repair.names import join_hyphenated_names  # noqa: E402
 
 CORPUS = ROOT / "bench" / "corpus"
 # Publishers, by the end of their pages' host names: one source each, whatever outlet name
@@ -126,7 +126,7 @@ def _hash(text: str) -> int:
 def people_in(text: str, index: NameIndex) -> list[dict[str, Any]]:
     """The people an article names, each with the strings that name them (in text order)."""
     full: dict[str, dict[str, Any]] = {}
-    for mention in join_hyphenated_first_names(text, find_mentions(text), index):
+    for mention in join_hyphenated_names(text, find_mentions(text), index):
         if mention.lower_case:
             continue
         for window, known in _full_names(mention.tokens, index):

@@ -414,7 +414,7 @@ def decide_names(
     returned, and ``deadline.missed`` says the list is partial.
     """
     scorer = scorer or load_scorer()
-    mentions = join_hyphenated_first_names(text, mentions, index)
+    mentions = join_hyphenated_names(text, mentions, index)
     if deadline is not None and not deadline.may_pass():
         deadline = None  # none set: not asked between mentions, a clock read each time
     article = _Article(text=text, words=frozenset(t.key for m in mentions if not m.lower_case for t in m.tokens))
@@ -564,10 +564,10 @@ def decide_names(
     return sorted(decisions, key=lambda d: d.start)
 
 
-def join_hyphenated_first_names(text: str, mentions: Sequence[Mention], index: NameIndex) -> list[Mention]:
+def join_hyphenated_names(text: str, mentions: Sequence[Mention], index: NameIndex) -> list[Mention]:
     """The mentions with each first name or surname written in two halves joined into one run:
-    "Jean" and "Pierre Raffarin", "José Ramos" and "Horta", are found apart, as "Putin" and
-    "Trump" in "Putin-Trump" are, but are one person's name."""
+    "Jean" and "Pierre Raffarin", "José Ramos" and "Horta", "Abdel Fattah" and "al-Sisi" are
+    found apart, as "Putin" and "Trump" in "Putin-Trump" are, but are one person's name."""
     joined: list[Mention] = []
     for mention in mentions:
         article_at = _arabic_article_before(text, joined[-1], mention, index) if joined else -1
