@@ -592,7 +592,35 @@ def join_hyphenated_names(text: str, mentions: Sequence[Mention], index: NameInd
             )
         else:
             joined.append(mention)
-    return joined
+    syllables = [at for at, mention in enumerate(joined) if mention.continues and _given_name_goes_on(text, mention, index)]
+    if not syllables:
+        return joined
+    # "Moon Jae-in": a given name written family name first goes on past the hyphen in lower
+    # case; the syllable joins it, and is no lower-case word of its own.
+    taken = set()
+    for at in syllables:
+        mention = joined[at]
+        last = mention.tokens[-1]
+        syllable = _LOWER_SYLLABLE.match(text, last.end)
+        assert syllable is not None  # as _given_name_goes_on found
+        end = syllable.end(1)
+        word = Token(text[last.start : end], last.start, end, False, fold(text[last.start : end]))
+        joined[at] = mention._replace(tokens=(*mention.tokens[:-1], word), continues=False, hyphen_neighbours=())
+        taken.add(last.end + 1)
+    return [m for m in joined if not (m.lower_case and m.start in taken)]
+
+
+# A syllable in lower case after a hyphen, and nothing more of the word: "-in" of "Jae-in".
+_LOWER_SYLLABLE = re.compile(r"-([a-z]{1,4})(?![\w-])")
+
+
+def _given_name_goes_on(text: str, mention: Mention, index: NameIndex) -> bool:
+    """Whether a run ends in a family name and the first syllable of a given name whose second,
+    in lower case, follows the hyphen ("Moon Jae" and "in"), of a family that writes its names
+    so in the gazetteer."""
+    if mention.lower_case or len(mention.tokens) < 2 or not _LOWER_SYLLABLE.match(text, mention.tokens[-1].end):
+        return False
+    return bool(index.family_name_first(mention.tokens[-2].key))
 
 
 def _halves_of_one_name(text: str, before: Mention, after: Mention, index: NameIndex) -> bool:

@@ -1140,6 +1140,12 @@ def test_abu_or_ould_after_a_first_name_begins_the_surname(client: FlaskClient, 
             {"Mohammed Shia al-Sudari": "Mohammed Shia al-Sudani"},
             id="arabic-article-kept",
         ),
+        pytest.param(
+            "President Moon Jae-inn met Japanese Prime Minister Shinzo Abe.",
+            {"Moon Jae-inn": "Moon Jae-in"},
+            id="given-name-in-lower-case-after-the-hyphen",
+        ),
+        pytest.param("Secretary-General Ban Ki-moo spoke.", {"Ban Ki-moo": "Ban Ki-moon"}, id="cut-after-the-hyphen"),
     ],
 )
 def test_a_name_written_in_two_halves_is_one(client: FlaskClient, text: str, expected: dict[str, str]) -> None:
@@ -1150,7 +1156,10 @@ def test_a_name_written_in_two_halves_is_one(client: FlaskClient, text: str, exp
 
 
 def test_names_paired_by_a_hyphen_stay_apart(client: FlaskClient) -> None:
-    text = "The Putin-Trump meeting was long. The Biden-Harris campaign went on. The Johnson-Trump talks ended."
+    text = (
+        "The Putin-Trump meeting was long. The Biden-Harris campaign went on. The Johnson-Trump talks ended. "
+        "The Trump-era tariffs and a Macron-led coalition were discussed."
+    )
     assert [c for c in repair(client, text)["corrections"] if c["applied"]] == []
 
 
