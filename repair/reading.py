@@ -24,6 +24,17 @@ INVISIBLE = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2
 _INVISIBLE = re.compile(f"[{INVISIBLE}]")
 
 
+# Any character beyond ASCII: where a combining mark might be.
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _loose_marks(text: str) -> bool:
+    """Whether a combining mark stands apart from its letter after NFC (Kayah Li's tone marks
+    and the like): a word pattern ends before it, so it is joined to its letter as the text is
+    read. (Only characters beyond ASCII are asked: an English article has a few dozen.)"""
+    return not text.isascii() and any(unicodedata.combining(m.group()) for m in _NOT_ASCII.finditer(text))
+
+
 @dataclass(frozen=True)
 class Reading:
     """``text`` as the name stage reads it; ``starts[i]`` and ``ends[i]`` are where its
@@ -42,8 +53,9 @@ class Reading:
 
 def read(text: str) -> Reading:
     """How the name stage reads ``text``; the text itself when nothing is to be left out or
-    joined, as in nearly every article (checked in C)."""
-    if unicodedata.is_normalized("NFC", text) and not _INVISIBLE.search(text):
+    joined, as in nearly every article (checked in C). A letter and its marks map back
+    together, so a fix never ends between them."""
+    if unicodedata.is_normalized("NFC", text) and not _INVISIBLE.search(text) and not _loose_marks(text):
         return Reading(text)
     parts: list[str] = []
     starts: list[int] = []
