@@ -23,7 +23,7 @@ from rapidfuzz.distance import Indel, JaroWinkler, OSA
 
 from gazetteer.loader import Gazetteer, load_gazetteer
 from gazetteer.variants import load_variants
-from gazetteer.normalize import fold, fold_uncached
+from gazetteer.normalize import SURNAME_PARTICLES, fold, fold_uncached
 
 log = logging.getLogger(__name__)
 
@@ -122,6 +122,11 @@ class NameIndex:
         # joined by _SEPARATOR. (Folding them when first asked, a bearer at a time, was a
         # twentieth of reading an unseen article.)
         self._surnames_of: dict[str, str] = {}
+        # Surnames with the particle before them, as written (entry id, folded) -> "de Kirchner".
+        self._particle_surnames: dict[tuple[str, str], str] = {}
+        # Surnames of several words, folded: a word before a particle that opens one is no
+        # first name but the surname's own ("Lula da Silva").
+        compound = {fold_uncached(s) for e in gazetteer.entries.values() for s in e.surnames if " " in s}
         shared: dict[str, str] = {}
         for entry in gazetteer.entries.values():
             if entry.surname_variants:
@@ -151,6 +156,22 @@ class NameIndex:
                     # A Spanish double surname, one name twice: "María Jesús Ruiz Ruiz" has
                     # no first name "Ruiz" (not "Abdullah Abdullah", whose first name it is).
                     form_given, surname = form_given[:-1], f"{surname} {surname}"
+                particles = 0
+                while len(form_given) - particles > 1 and form_given[-1 - particles] in SURNAME_PARTICLES:
+                    particles += 1
+                opener = form_given[-1 - particles] if particles else ""
+                if particles and " ".join((opener, *form_given[-particles:], surname)) not in compound:
+                    # "Cristina Fernández de Kirchner", "Eduardo del Castillo": a particle
+                    # before the surname is the surname's, as the text's runs are read.
+                    surname = " ".join((*form_given[-particles:], surname))
+                    form_given = form_given[:-particles]
+                    if surname not in keys:
+                        # First among the person's surnames: compared first, it wins a tie
+                        # with the same surname without the particle.
+                        keys.append(surname)
+                        surnames[surname].add(entry.id)
+                        self._surnames_of[entry.id] = surname + _SEPARATOR + self._surnames_of[entry.id]
+                        self._particle_surnames[(entry.id, surname)] = " ".join(written.split()[-len(surname.split()) :])
                 full[name_key].append(NameForm(entry.id, form_given, surname, written))
                 given.update(form_given)
         self._full = dict(full)
@@ -312,7 +333,9 @@ class NameIndex:
     def written_surname(self, entry_id: str, key: str) -> str:
         """How the gazetteer writes the entry's surname spelled ``key`` (folded)."""
         entry = self.entries[entry_id]
-        return next((s for s in entry.surnames if fold(s) == key), entry.surname)
+        return next((s for s in entry.surnames if fold(s) == key), None) or self._particle_surnames.get(
+            (entry_id, key), entry.surname
+        )
 
     def given_count(self, key: str) -> int:
         """How many officials bear ``key`` (folded) as their last given name."""

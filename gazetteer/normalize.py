@@ -62,6 +62,12 @@ def strip_possessive(word: str) -> str:
     return word
 
 
+# Particles that stand before a European surname and belong to it: "de Kirchner", "von der
+# Leyen", "del Castillo". (Not Arabic's "Al", read as its names' first word as often: "Al
+# Nahyan" alone; nor a patronymic's "bin", which follows a first name.)
+SURNAME_PARTICLES = frozenset("von van der den de da di del della dos das du la le ter".split())
+
+
 # Countries whose officials' names are written in another script at home: their English
 # spellings are transliterations, and more than one is right (Sergei/Sergey, Zelensky/
 # Zelenskyy). A Latin-script name has one right spelling (Emmanuel, not Emanuel, Macron).

@@ -1199,3 +1199,22 @@ def test_a_lent_first_name_stands_for_the_person_s_first_not_a_middle_name(clien
     )
     fixes = {c["original"]: c["replacement"] for c in repair(client, text)["corrections"] if c["applied"]}
     assert fixes == {"Nana Atta Mills": "John Atta Mills"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "President Cristina Fernández de Kirchnerr spoke.",
+            {"Cristina Fernández de Kirchnerr": "Cristina Fernández de Kirchner"},
+            id="de",
+        ),
+        pytest.param("Minister Eduardo del Castilllo spoke.", {"Eduardo del Castilllo": "Eduardo del Castillo"}, id="del"),
+        pytest.param("President Lula da SiIva spoke.", {"Lula da SiIva": "Lula da Silva"}, id="opening-a-compound-surname"),
+    ],
+)
+def test_a_particle_before_the_surname_is_the_surname_s(client: FlaskClient, text: str, expected: dict[str, str]) -> None:
+    # The gazetteer read "Cristina Fernández de Kirchner" as first names "Cristina Fernández de";
+    # not "Lula" of "Lula da Silva", a surname of its own (Marisa Letícia Lula da Silva's too).
+    fixes = {c["original"]: c["replacement"] for c in repair(client, text)["corrections"] if c["applied"]}
+    assert fixes == expected
