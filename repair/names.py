@@ -58,6 +58,7 @@ from gazetteer.normalize import (
     FAMILY_NAME_FIRST,
     ROMANISED_FIRST_NAMES_ONLY,
     ROMANISED_GIVEN_NAMES,
+    SURNAME_PARTICLES,
     TRANSLITERATED,
     fold,
     transliteration_skeleton,
@@ -638,10 +639,7 @@ def _halves_of_one_name(text: str, before: Mention, after: Mention, index: NameI
         return True
     if len(after.tokens) > 1 and not _only_titles(after.tokens[1:]):
         return False  # a surname ends the name: "Ramos-Horta", not "Ramos-Horta Gusmão"
-    return bool(index.surname(key)) or any(
-        near_kind(key, surname) is not None
-        for surname in {*index.hyphenated_surnames_with(half.key), *index.hyphenated_surnames_with(rest.key)}
-    )
+    return _near_a_hyphenated_surname(key, (half.key, rest.key), index)
 
 
 def _arabic_article_before(text: str, before: Mention, after: Mention, index: NameIndex) -> int:
@@ -657,12 +655,15 @@ def _arabic_article_before(text: str, before: Mention, after: Mention, index: Na
     if len(after.tokens) > 1 and not _only_titles(after.tokens[1:]):
         return -1
     key = f"{gap[1:3].lower()}-{rest.key}"
-    found = bool(index.surname(key)) or any(
-        near_kind(key, surname) is not None for surname in index.hyphenated_surnames_with(rest.key)
-    ) or any(
-        near_kind(key, surname) is not None for article in ("al", "el") for surname in index.hyphenated_surnames_with(article)
+    return rest.start - 3 if _near_a_hyphenated_surname(key, (rest.key, "al", "el"), index) else -1
+
+
+def _near_a_hyphenated_surname(key: str, halves: tuple[str, ...], index: NameIndex) -> bool:
+    """Whether ``key``, a word with a hyphen, is somebody's surname, or a plain slip of one of
+    the surnames written with a hyphen that have one of ``halves`` as a half."""
+    return bool(index.surname(key)) or any(
+        near_kind(key, surname) is not None for half in halves for surname in index.hyphenated_surnames_with(half)
     )
-    return rest.start - 3 if found else -1
 
 
 def _only_titles(tokens: Sequence[Token]) -> bool:
@@ -921,7 +922,7 @@ def _read_run(mention: Mention, index: NameIndex) -> _RunAnswer:
             lead = window[0]
             if lead.key in TITLES or lead.text in PARTICLES or len(lead.key) < 2:
                 continue  # "President Emanuel McCone" is read from "Emanuel"
-            if first > 0 and lead.key in _SURNAME_PARTICLES and tokens[first - 1].key not in TITLES:
+            if first > 0 and lead.key in SURNAME_PARTICLES and tokens[first - 1].key not in TITLES:
                 continue  # "Melville Van Auker": a particle after a first name begins the surname
             if first > 0 and lead.key in _ARABIC_SURNAME_OPENERS and tokens[first - 1].key not in TITLES:
                 continue  # "Omar Abu Rasah", "Hanevy Ould Dahah": "Abu" and "Ould" begin his surname
@@ -957,11 +958,6 @@ def _read_run(mention: Mention, index: NameIndex) -> _RunAnswer:
                 best = _with_signals(best, **around)
             found.append((first, tuple([first + i for i in at]), _replaced(best, tokens=())))
     return tuple(found)
-
-
-# Particles that begin a European surname ("Van Auker", "De Gaulle"); not Arabic's and
-# Hebrew's ("bin Salman", "Al Nahyan"), read as a name's first word as often.
-_SURNAME_PARTICLES = frozenset("van von der den de da di del della dos das du la le ter".split())
 
 
 # Words that begin an Arabic surname after a first name ("Omar Abu Rasah": father of; "Hanevy
