@@ -174,6 +174,13 @@ class NameIndex:
                         self._particle_surnames[(entry.id, surname)] = " ".join(written.split()[-len(surname.split()) :])
                 full[name_key].append(NameForm(entry.id, form_given, surname, written))
                 given.update(form_given)
+        # A name with an Arabic article written apart ("Tamim bin Hamad Al Thani") is found
+        # with it joined by a hyphen ("al-Thani") too, and the other way about: the same name
+        # rendered, as the text's runs are read (the hyphenated article is one word of them).
+        for name_key in list(full):
+            for other in _article_renderings(name_key):
+                if other not in full:
+                    full[other] = full[name_key]
         self._full = dict(full)
         self._surname = dict(surnames)
         # Each half of a surname written with a hyphen -> those surnames ("horta" and "ramos" ->
@@ -809,6 +816,18 @@ def near_kind(a: str, b: str) -> tuple[float, str] | None:
 
 _VOWELS = frozenset("aeiouy")
 _JOINERS = re.compile(r"[\s'-]")
+# An Arabic article inside a name, written apart or joined to the word after it.
+_ARTICLE_APART = re.compile(r"(?<= )(al|el) (?=\w)")
+_ARTICLE_JOINED = re.compile(r"(?<= )(al|el)-(?=\w)")
+
+
+def _article_renderings(name_key: str) -> tuple[str, ...]:
+    """A folded full name with its Arabic articles written the other way: "tamim bin hamad
+    al thani" -> "tamim bin hamad al-thani"; "bashar al-assad" -> "bashar al assad"."""
+    if " al" not in name_key and " el" not in name_key:
+        return ()
+    found = (_ARTICLE_APART.sub(r"\1-", name_key), _ARTICLE_JOINED.sub(r"\1 ", name_key))
+    return tuple(k for k in found if k != name_key)
 # English words machine translation glues onto the name before them ("Macronand", "Sheinbaum
 # Pardowill", "Barcenatoday"): never an ending of a name, and kept as a word by a fix.
 GLUED_WORDS = frozenset("and the who was has had said says told with from but for will made met today".split())

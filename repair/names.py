@@ -316,7 +316,7 @@ class _Article:
             for entry_id in sorted(self.sighted | self.in_full):
                 # Every given name lends: "Hassan" of Hassan Sheikh Mohamud, not only "Sheikh";
                 # but not a father's, after "bin" (Turki bin Faisal's is no "Faisal").
-                for given in sorted({g for f in index.forms(entry_id) for g in _own_given_names(f.given) if len(g) > 1}):
+                for given in sorted({g for f in index.forms(entry_id) for g in _own_given_names_of(f) if len(g) > 1}):
                     bearers.setdefault(given, []).append(entry_id)
             self._bearers = bearers
         return self._bearers
@@ -355,6 +355,15 @@ class _Article:
         if self._pool is None:
             self._pool = Lookalikes([(surname, entry_id) for surname, entry_id, _p in self.surnames(index)])
         return self._pool.alike(key)
+
+
+def _own_given_names_of(form: NameForm) -> tuple[str, ...]:
+    """``_own_given_names`` of a form; of a name the gazetteer keeps whole, with no surname
+    apart ("Tamim bin Hamad Al Thani"), the word before its "bin"."""
+    if form.given:
+        return _own_given_names(form.given)
+    words = form.surname.split()
+    return tuple(words[:1]) if len(words) > 2 and words[1] in PATRONYMIC else ()
 
 
 def _own_given_names(given: tuple[str, ...]) -> tuple[str, ...]:
@@ -655,7 +664,16 @@ def _arabic_article_before(text: str, before: Mention, after: Mention, index: Na
     if len(after.tokens) > 1 and not _only_titles(after.tokens[1:]):
         return -1
     key = f"{gap[1:3].lower()}-{rest.key}"
-    return rest.start - 3 if _near_a_hyphenated_surname(key, (rest.key, "al", "el"), index) else -1
+    if _near_a_hyphenated_surname(key, (rest.key, "al", "el"), index) or _ends_a_full_name(before.tokens, key, index):
+        return rest.start - 3
+    return -1
+
+
+def _ends_a_full_name(tokens: Sequence[Token], last: str, index: NameIndex) -> bool:
+    """Whether the last words of ``tokens`` and then ``last`` are somebody's full name, as
+    the gazetteer has it: "Mohamed bin Zayed" and "al-Nahyan", a name with no surname apart."""
+    keys = [t.key for t in tokens[-(MAX_WINDOW - 1) :]]
+    return any(index.full_name(" ".join((*keys[first:], last))) for first in range(len(keys)))
 
 
 def _near_a_hyphenated_surname(key: str, halves: tuple[str, ...], index: NameIndex) -> bool:
@@ -2094,7 +2112,7 @@ def _swapped_reading(
     elif (
         not owners and len(bearers) == 1
         and index.entries[next(iter(bearers))].prominence >= UNNAMED_OWNER_PROMINENCE
-        and any(f.given[:1] == (given.key,) for e in lenders or () for f in index.forms(e))
+        and any(_own_given_names_of(f)[:1] == (given.key,) for e in lenders or () for f in index.forms(e))
     ):
         # "Denys Kuleba" beside Denys Shmyhal: a well-known person's surname that nobody else in
         # the gazetteer bears, under the first name of somebody the article names (their first:

@@ -612,6 +612,30 @@ def test_a_fathers_name_after_bin_lends_no_first_name(client: FlaskClient) -> No
     assert repair(client, text)["corrections"] == []
 
 
+def test_a_name_kept_whole_is_read_with_its_article_joined_by_a_hyphen(client: FlaskClient) -> None:
+    # The gazetteer writes the Emir "Tamim bin Hamad Al Thani"; "al-Thani" is the same name,
+    # so the article names him, and his first name on Sunak's surname is a swapped one.
+    text = (
+        "Prime Minister Tamim Sunak spoke to the Amir of Qatar, "
+        "Sheikh Tamim bin Hamad al-Thani, this afternoon."
+    )
+    fixes = {c["original"]: c for c in repair(client, text)["corrections"]}
+    assert list(fixes) == ["Tamim Sunak"]
+    assert fixes["Tamim Sunak"]["replacement"] == "Rishi Sunak"
+    assert "'Tamim' is the first name of Tamim bin Hamad Al Thani, named in the article" in fixes["Tamim Sunak"]["reason"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sheikh Mohamed bin Zayed al-Nahyan met the Emir, Sheikh Tamim bin Hamad al-Thani, in Doha.",
+        "Sheikh Abdullah bin Zayed Al-Nahyan and Bashar Al Assad spoke.",
+    ],
+)
+def test_an_arabic_article_written_either_way_is_no_damage(client: FlaskClient, text: str) -> None:
+    assert repair(client, text)["corrections"] == []
+
+
 def test_a_first_name_with_more_of_the_name_after_it_is_no_damaged_surname(client: FlaskClient) -> None:
     # "José Luis" is no José with a surname "Luis" misheard for Lucas: Ábalos follows.
     text = "Spanish Prime Minister Pedro Sánchez defended ex-Transport Minister Jose Luis Abalos."
