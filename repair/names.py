@@ -2558,7 +2558,18 @@ def _repaired_surname(index: NameIndex, entry_id: str, key: str, damaged: str) -
         and rendering_key(key) != rendering_key(fold(entry.surname))
     ):
         return entry.surname
+    folded = fold(written)
+    article = damaged[:3]
+    if article in _HYPHENATED_ARTICLES and folded[:3] in _HYPHENATED_ARTICLES and folded[:3] != article:
+        # "Abdul Fattah al-Sis" is put right as al-Sisi, not el-Sisi: the article as the text
+        # writes it, where the person's own spellings have it so, is another right rendering.
+        as_written = next((s for s in entry.surnames if fold(s) == article + folded[3:]), "")
+        if as_written:
+            return as_written
     return written
+
+
+_HYPHENATED_ARTICLES = ("al-", "el-")
 
 
 def _surname_evidence(tokens: Iterable[Token], kind: str, written: str) -> str:

@@ -612,6 +612,13 @@ def test_a_fathers_name_after_bin_lends_no_first_name(client: FlaskClient) -> No
     assert repair(client, text)["corrections"] == []
 
 
+def test_a_surname_put_right_keeps_the_arabic_article_as_written(client: FlaskClient) -> None:
+    # The gazetteer writes him "el-Sisi" and also "al-Sisi": the text's "al-" is no damage.
+    text = "The Prime Minister spoke to Egyptian President Abdul Fattah al-Sis this afternoon."
+    fixes = {c["original"]: c["replacement"] for c in repair(client, text)["corrections"]}
+    assert fixes == {"Abdul Fattah al-Sis": "Abdul Fattah al-Sisi"}
+
+
 def test_a_name_kept_whole_is_read_with_its_article_joined_by_a_hyphen(client: FlaskClient) -> None:
     # The gazetteer writes the Emir "Tamim bin Hamad Al Thani"; "al-Thani" is the same name,
     # so the article names him, and his first name on Sunak's surname is a swapped one.
