@@ -59,6 +59,7 @@ PUBLISHERS = (
     ("voanews.com", "voa"), ("insidevoa.com", "voa"), ("voabangla.com", "voa"), ("voatibetan.com", "voa"),
     ("voazimbabwe.com", "voa"), ("voasomali.com", "voa"), ("voacambodia.com", "voa"),
     ("voatibetanenglish.com", "voa"), ("pangea-cms.com", "voa"), ("usagm.gov", "voa"), ("bbg.gov", "voa"),
+    ("voa.gov", "voa"),
     ("gov.uk", "gov.uk"),
     ("state.gov", "us-state"), ("usembassy.gov", "us-state"), ("usmission.gov", "us-state"),
     ("america.gov", "us-state"),
