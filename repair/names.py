@@ -484,7 +484,11 @@ def decide_names(
                     # Right as written, middle names left out ("John Atta Mills"): how the
                     # article writes the person.
                     article.written.setdefault(candidate.entry_id, set()).update(candidate.replacement_words)
-            candidates.append(candidate)
+            # (Put right as it stands, though, only where the run is not another person's full
+            # name: "Mohammed Ali Gedi" is no Yonis Ali Guedi; the first name may yet be a
+            # swapped one, _swapped_given.)
+            if not _after_another_first_name(mention, candidate, index):
+                candidates.append(candidate)
         free = {id(t) for t in tokens if id(t) not in covered}
         if len(free) >= 2:
             unread_runs.append((mention, free))
@@ -560,7 +564,11 @@ def decide_names(
             continue  # "born in Ninh Binh province": a place, however like a person's name
         if _second_syllable(text, candidate.tokens[0].start, mentions_by_end):
             continue  # "KWOK WAI-KEUNG": a given name's second syllable, in capitals, no surname
-        if _of_an_occupation(text, candidate.tokens[0].start, candidate.tokens[-1].end, entry):
+        if _of_an_occupation(text, candidate.tokens[0].start, candidate.tokens[-1].end, entry) and not (
+            # (A surname alone of a person the article has named in full is that person, and
+            # the trade is theirs: "Armando Guebuza ... Guebuzana, a wealthy businessman".)
+            len(candidate.tokens) == 1 and candidate.entry_id in article.in_full
+        ):
             continue  # "Coach Mark Rutt", "Michael Grove, a farmer": somebody of that trade, no official
         if candidate.tokens[-1].key in only_in_capitals and _recases(candidate):
             continue  # "HASSAN ROUHANI ... ROUHANI": the writer's way with this name, every time
@@ -983,6 +991,29 @@ def _read_run(mention: Mention, index: NameIndex) -> _RunAnswer:
 _ARABIC_SURNAME_OPENERS = frozenset("abu abou ould".split())
 
 
+def _after_another_first_name(mention: Mention, reading: _Candidate, index: NameIndex) -> bool:
+    """Whether a reading's first word is only a middle name of its person, after a first name
+    that is none of theirs: the run is another person's full name ("Mohammed Ali Gedi", Somalia's
+    prime minister, is no Yonis Ali Guedi with his first name left out). (The reading stays, for
+    a first name swapped before a middle name: "Eduardo Macapagal Arroyo".)"""
+    lead = reading.tokens[0]
+    at = next(i for i, t in enumerate(mention.tokens) if t is lead)
+    if at == 0:
+        return False
+    before = mention.tokens[at - 1]
+    if before.key in TITLES or not index.is_given_name(before.key):
+        return False
+    forms = [f.given for f in index.forms(reading.entry_id) if f.given]
+    if not forms or any(f[0] == lead.key for f in forms) or not any(lead.key in f[1:] for f in forms):
+        return False
+    # (Their first name anywhere before makes the word before a middle name the gazetteer
+    # lacks: "Antonio Manuel Mascarenhas Monteiro".)
+    run = mention.tokens[:at]
+    return not any(
+        t.key == g or _valid_variant(t.key, g, reading.entry_id, index, given=True) for t in run for f in forms for g in f
+    )
+
+
 def _reads_as_surname_opener(key: str, reading: _Candidate, index: NameIndex) -> bool:
     """Whether a reading takes ``key``, its first word, as the "Abu" or "Ould" of its person's
     name (spelled right or damaged: "Oulld")."""
@@ -1142,7 +1173,28 @@ def _best_full_name(
                     candidate = _with_signals(replace(candidate, ceiling=CONTESTED_CEILING), unconfirmed=1.0)
                 if candidate:
                     scored.append(candidate)
+    if not scored and _middle_name_left_out(window, index):
+        # "Edgar Chagwa Lungu": the gazetteer's Edgar Lungu, with a middle name it lacks (and
+        # no slip of a name it has: "John Atter Mills" is John Atta Mills, not a John Mills).
+        form = index.full_name(f"{window[0].key} {window[2].key}")[0]
+        return _Candidate(window, form.entry_id, tuple(t.text for t in window), 1.0, ("exact",), True)
     return _pick(scored, index)
+
+
+def _middle_name_left_out(window: tuple[Token, ...], index: NameIndex) -> bool:
+    """Whether three words are somebody's first name and surname exactly as the gazetteer has
+    them, with a middle name between that it leaves out: a capitalised word that is no
+    particle, patronymic or article ("Mohammed bin Salman" is no Mohammed Salman)."""
+    if len(window) != 3:
+        return False
+    middle = window[1]
+    if not middle.is_capitalised or middle.text in PARTICLES or middle.key in PATRONYMIC:
+        return False
+    if index.is_given_name(middle.key):
+        return False  # "Krishna Prasad Koirala" may be Girija Prasad Koirala's, a first name swapped
+    if middle.key in SURNAME_PARTICLES or middle.key in _ARABIC_SURNAME_OPENERS or middle.key in ("al", "el"):
+        return False
+    return bool(index.full_name(f"{window[0].key} {window[2].key}"))
 
 
 def _same_sound_as_the_best_known(key: str, entry_id: str, index: NameIndex) -> bool:

@@ -612,6 +612,40 @@ def test_a_fathers_name_after_bin_lends_no_first_name(client: FlaskClient) -> No
     assert repair(client, text)["corrections"] == []
 
 
+def test_a_trade_after_the_surname_of_a_person_named_in_full_is_theirs(client: FlaskClient) -> None:
+    # "Michael Grove, a farmer," is somebody else; a surname alone after the article has named
+    # Armando Guebuza in full is Guebuza, whatever trade it gives him.
+    text = (
+        "The party's presidential candidate Armando Guebuza won 64 percent of the vote. "
+        "Mr. Guebuzana, a wealthy businessman, will be inaugurated in January."
+    )
+    fixes = {c["original"]: (c["replacement"], c["applied"]) for c in repair(client, text)["corrections"]}
+    assert fixes == {"Guebuzana": ("Guebuza", True)}
+
+
+def test_a_middle_name_the_gazetteer_lacks_names_the_person_all_the_same(client: FlaskClient) -> None:
+    # The gazetteer has Edgar Lungu and Yoweri Museveni without their middle names.
+    text = (
+        "The song lampoons President Edgar Chagwa Lungu. Lunngu has not answered. "
+        "President Yoweri Kaguta Museveni spoke too. Musevenii said so."
+    )
+    fixes = {c["original"]: (c["replacement"], c["applied"]) for c in repair(client, text)["corrections"]}
+    assert fixes == {"Lunngu": ("Lungu", True), "Musevenii": ("Museveni", True)}
+
+
+def test_a_slip_in_a_middle_name_is_no_middle_name_the_gazetteer_lacks(client: FlaskClient) -> None:
+    # "John Atter Mills" is John Atta Mills with a letter off, not some John Mills.
+    fixes = {c["original"]: c["replacement"] for c in repair(client, "President John Atter Mills spoke.")["corrections"]}
+    assert fixes == {"John Atter Mills": "John Atta Mills"}
+
+
+def test_a_full_name_whose_middle_name_is_an_officials_middle_name_is_not_theirs(client: FlaskClient) -> None:
+    # Yonis Ali Guedi is Djibouti's minister; "Mohammed Ali Gedi" (Somalia's prime minister,
+    # written so by the publisher) is no Yonis Ali Guedi with his first name left out.
+    text = "Somalia's Prime Minister Mohammed Ali Gedi has postponed a visit to his homeland."
+    assert repair(client, text)["corrections"] == []
+
+
 def test_a_surname_put_right_keeps_the_arabic_article_as_written(client: FlaskClient) -> None:
     # The gazetteer writes him "el-Sisi" and also "al-Sisi": the text's "al-" is no damage.
     text = "The Prime Minister spoke to Egyptian President Abdul Fattah al-Sis this afternoon."
