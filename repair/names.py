@@ -476,6 +476,8 @@ def decide_names(
                     article.spelled.setdefault(candidate.entry_id, candidate.spelling)
                 article.written.setdefault(candidate.entry_id, set()).update(t.text for t in candidate.tokens)
                 continue
+            if _relatives_first_name(candidate, {mention.tokens[0].start: mention}):
+                continue  # "Sheikh Hasina's son Sajeed Wazed": his own name, which tells of nobody else
             # A confident reading tells who the article is about; the plausible name of
             # somebody else ("Mohamed Salah") does not, whatever it resembles.
             if candidate.confidence >= 0.8 and not dict(candidate.signals).get("other_person"):
@@ -1888,15 +1890,14 @@ def _in_handle(text: str, start: int, end: int) -> bool:
 
 
 def _relatives_first_name(candidate: _Candidate, mentions_by_start: dict[int, Mention]) -> bool:
-    """Whether a fix would change only the first name of a person introduced as somebody's
-    relative ("her mother Ivana Trump"): a relative is another person, whose own first name
-    may well be like the official's."""
+    """Whether a fix would change the first name of a person introduced as somebody's relative
+    ("her mother Ivana Trump", "Sheikh Hasina's son Sajeed Wazed"): a relative is another
+    person, whose own name may well be like an official's, the surname too."""
     first = candidate.tokens[0]
     mention = mentions_by_start.get(first.start)
     if mention is None or mention.word_before not in KIN_WORDS or candidate.exact:
         return False
-    changed = [w != t.text for t, w in zip(candidate.tokens, candidate.replacement_words)]
-    return changed[0] and not changed[-1]
+    return candidate.replacement_words[:1] != (first.text,)
 
 
 def _names_as_written(
@@ -2585,7 +2586,11 @@ def _glued_word(token: Token, replacement_words: tuple[str, ...], text: str) -> 
 
 # Prepositions machine translation glues onto a name that are case endings too ("Putinin").
 _GLUED_PREPOSITIONS = frozenset("in on at".split())
-_DETERMINER_NEXT = re.compile(r"[ \t]+(?:a|an|the|his|her|its|their|this|that|these|those)\b")
+_DETERMINER_NEXT = re.compile(
+    r"[ \t]+(?:a|an|the|his|her|its|their|this|that|these|those)\b"
+    # (Not a time after "this": "Mahmoud Abbasin this afternoon" is a case ending, no "in".)
+    r"(?![ \t]+(?:morning|afternoon|evening|week|weekend|month|year|time)\b)"
+)
 
 
 def _written_on(text: str, start: int, replacement: str) -> bool:
@@ -2791,6 +2796,10 @@ def _known_partner(mention: Mention, index: NameIndex, text: str) -> str:
         return ""  # no hyphen beside the run (most runs): no partner, and no pattern to try
     if _COMPOUND_FIRST_NAME.match(text, mention.end):
         return ""
+    before = _FIRST_NAME_AND_HALF.search(text, 0, mention.start)
+    first = fold(before.group(1)) if before else ""
+    if first and index.is_given_name(first) and first not in TITLES and _zipf(first) < FUNCTION_WORD_ZIPF:
+        return ""  # "Henrique Veiga-Fernandes": a first name, then a surname in two halves
     for word in mention.hyphen_neighbours:
         if len(word) >= 3 and word[:1].isupper():
             owners = index.surname(fold(word))
@@ -2801,6 +2810,8 @@ def _known_partner(mention: Mention, index: NameIndex, text: str) -> str:
 
 # "-Paul Aché" after "Alan": a hyphenated first name, then the surname.
 _COMPOUND_FIRST_NAME = re.compile(r"-[A-Z][\w'’]*[ \t]+[A-Z]")
+# "Henrique Veiga-" just before a run: a word, then the first half of a hyphenated word.
+_FIRST_NAME_AND_HALF = re.compile(r"\b([A-Z][\w'’]*)[ \t]+[A-Z][\w'’]*-$")
 
 
 def _exact_surname_owner(index: NameIndex, key: str, article: _Article) -> str:
