@@ -20,11 +20,11 @@ def post(client: FlaskClient, body: Any, **kwargs: Any) -> Any:
 
 
 def test_repair_answers_in_the_documented_shape(client: FlaskClient) -> None:
-    response = post(client, {"text": "Prime Minister Donald Tus met President Emanuel McCone."})
+    response = post(client, {"text": "Prime Minister Donald Tus met French President Emanuel McCone."})
     assert response.status_code == 200
     body = response.get_json()
     assert set(body) == {"text", "corrections", "suggestions", "suggested_text", "diff", "meta"}
-    assert body["text"] == "Prime Minister Donald Tusk met President Emmanuel Macron."
+    assert body["text"] == "Prime Minister Donald Tusk met French President Emmanuel Macron."
     tusk = body["corrections"][0]
     assert set(tusk) == {"start", "end", "original", "replacement", "applied", "confidence", "reason", "entity"}
     assert (tusk["start"], tusk["end"], tusk["original"]) == (15, 25, "Donald Tus")

@@ -155,10 +155,10 @@ KEPT: list[tuple[str, str, str]] = [
     ("NUL kept", "Donald Tus\x00 spoke.\x00", "Donald Tusk\x00 spoke.\x00"),
     ("CRLF and tabs kept", "Prime Minister\tDonald Tus\r\nsaid\tso.\r\n", "Prime Minister\tDonald Tusk\r\nsaid\tso.\r\n"),
     ("zero-width space inside a name", "Donald Tu\u200bs spoke.", "Donald Tusk spoke."),
-    ("RTL mark inside a name", "President Emanuel Mc\u200fCone spoke.", "President Emmanuel Macron spoke."),
+    ("RTL mark inside a name", "French President Emanuel Mc\u200fCone spoke.", "French President Emmanuel Macron spoke."),
     ("marks around a name kept", "\u200fDonald Tus\u200f spoke.\ufeff", "\u200fDonald Tusk\u200f spoke.\ufeff"),
     ("zero-width joiner in emoji kept", "👩\u200d💻 Donald Tus 🇫🇷", "👩\u200d💻 Donald Tusk 🇫🇷"),
-    ("soft hyphen inside a name", "President Emanuel Mc\u00adCone met Donald Tus.", "President Emmanuel Macron met Donald Tusk."),
+    ("soft hyphen inside a name", "French President Emanuel Mc\u00adCone met Donald Tus.", "French President Emmanuel Macron met Donald Tusk."),
 ]
 
 

@@ -181,7 +181,7 @@ def test_a_worker_killed_mid_request_leaves_the_other_answering(tmp_path: Path) 
         assert repaired(port, "Donald Tus spoke.") == "Donald Tusk spoke."
         wait_for(lambda: len(now := workers(master)) == 2 and victim not in now and len(now & old) == 1, "a new worker")
         for _ in range(6):
-            assert repaired(port, "President Emanuel McCone spoke.") == "President Emmanuel Macron spoke."
+            assert repaired(port, "French President Emanuel McCone spoke.") == "French President Emmanuel Macron spoke."
         assert master.poll() is None
 
 

@@ -28,7 +28,7 @@ from tests.conftest import ARTICLE_PEOPLE
 PAGE = (
     '<!DOCTYPE html><html><head><title>Talks</title><style>p { color: red; } /* Donald Tus */</style></head>'
     '<body><p class="lead" data-who="Donald Tus">Prime Minister of Poland <b>Donald</b> Tus met '
-    '<a href="/people/macron" title="Emanuel McCone">President <i>Emanuel McCone</i></a>.</p>\n'
+    '<a href="/people/macron" title="Emanuel McCone">French President <i>Emanuel McCone</i></a>.</p>\n'
     "<!-- Emanuel McCone, to check --><p>Caf&eacute; &amp; croissants &#8212; this is an test.</p>"
     '<script>var who = "Donald Tus";</script></body></html>'
 )
@@ -87,14 +87,14 @@ def test_html_offsets_refer_to_the_html(harper_app: Flask) -> None:
 
 
 def test_a_name_cut_inside_a_word_by_tags_keeps_the_tags(client: FlaskClient) -> None:
-    page = "<p>President Emanuel Mc<b>Co</b>ne spoke.</p>"
+    page = "<p>French President Emanuel Mc<b>Co</b>ne spoke.</p>"
     answer = repair(client, text=page, format="html", grammar=False)
     assert markup(answer["text"]) == markup(page)
-    assert re.sub(r"<[^>]*>", "", answer["text"]) == "President Emmanuel Macron spoke."
+    assert re.sub(r"<[^>]*>", "", answer["text"]) == "French President Emmanuel Macron spoke."
 
 
 def test_a_fix_that_would_rewrite_an_entity_is_listed_not_applied(client: FlaskClient) -> None:
-    page = "<p>President Emanuel McCon&#101; spoke.</p>"
+    page = "<p>French President Emanuel McCon&#101; spoke.</p>"
     answer = repair(client, text=page, format="html", grammar=False)
     [fix] = answer["corrections"]
     assert fix["replacement"] == "Emmanuel Macron" and fix["applied"] is False

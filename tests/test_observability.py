@@ -106,7 +106,7 @@ def test_metrics_count_requests_fixes_and_stages(client: FlaskClient) -> None:
         "names": metric(client, "repair_stage_duration_seconds_count", stage="names"),
         "latency": metric(client, "repair_http_request_duration_seconds_count", route="/v1/repair"),
     }
-    client.post("/v1/repair", json={"text": "Prime Minister Donald Tus met President Emanuel McCone."})
+    client.post("/v1/repair", json={"text": "Prime Minister Donald Tus met French President Emanuel McCone."})
     client.post("/v1/repair", json={"text": "Donald Tus", "mode": "suggest"})
     client.post("/v1/repair", json={"text": 5})
     assert metric(client, "repair_http_requests_total", route="/v1/repair", status="200") == before["ok"] + 2

@@ -143,7 +143,7 @@ def test_editor_reviews_the_example_article(page: Page, base_url: str) -> None:
 
 def test_emoji_before_a_name_does_not_shift_the_spans(page: Page) -> None:
     # Two code points that are four UTF-16 units, and a flag of two more: offsets must hold.
-    text = "🎉🇫🇷 Prime Minister Donald Tus met President Emanuel McCone. This is an test."
+    text = "🎉🇫🇷 Prime Minister Donald Tus met French President Emanuel McCone. This is an test."
     page.goto("/")
     submit(page, text)
     tusk = fix(page, "Donald Tusk")
@@ -158,7 +158,7 @@ def test_emoji_before_a_name_does_not_shift_the_spans(page: Page) -> None:
     tusk.get_by_role("button", name="Reject fix").click()
     article.locator(".mark").click()
     article.get_by_role("button", name="Replace with “a”").click()
-    assert final_text(page) == "🎉🇫🇷 Prime Minister Donald Tus met President Emmanuel Macron. This is a test."
+    assert final_text(page) == "🎉🇫🇷 Prime Minister Donald Tus met French President Emmanuel Macron. This is a test."
 
 
 def test_oversized_text_is_refused_in_plain_words(page: Page) -> None:
