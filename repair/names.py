@@ -44,6 +44,7 @@ from gazetteer.index import (
     NameForm,
     NameIndex,
     best_similarity,
+    inflected,
     near_kind,
     respelling_key,
     similarity,
@@ -1617,7 +1618,7 @@ def _surname_only(
         return None  # a first name before a nickname and a surname: Ragowo “Didit” Hediprasetyo
     if not partner and _in_compound_name(mention, index, article):
         return None  # one half of a name like "Afari-Gyan" is no surname of its own
-    if not (title or partner) and not article.alike(key, index):
+    if not (title or partner) and not article.alike(key, index) and not _case_ending_on_the_best_known(key, index):
         return None  # nobody the article names is spelled like it, and nothing else says who
     # Somebody's name spelled right ("Bien" is Tadeusz Bień's) yields only to a far better
     # known person the article names ("President Bien" after "Joe Biden").
@@ -2310,6 +2311,9 @@ def _surname_candidates(
                 if score >= 0.8:
                     yield surname_key, entry_id, score, why
     if not (title or partner):
+        found = _case_ending_on_the_best_known(key, index)
+        if found:
+            yield found, index.best_known(found), *similarity(key, found)
         return
     # (Everyone taken below is at least this well known: nobody less is compared.)
     for surname_key, score, why in index.close_surnames(key, owned_from=TITLED_PROMINENCE):
@@ -2326,6 +2330,24 @@ def _surname_candidates(
                 yield surname_key, entry_id, score, why
             elif partner and not title and entry.prominence >= PAIRED_PROMINENCE:
                 yield surname_key, entry_id, score, why
+
+
+def _case_ending_on_the_best_known(key: str, index: NameIndex) -> str:
+    """The surname ``key`` is with a case ending of the source language left on, when news
+    names its bearer by that surname alone, one of the best-known people ("Putinin was acting",
+    "Ukraine succeeds and Putinnak fails"); '' when it is no such thing, or somebody's own name.
+    (Other damage of a surname alone, with no title, pair or naming in the article to say who,
+    is a guess; a case ending is plain in the letters.)"""
+    if index.surname(key) or index.is_given_name(key) or _zipf(key) > 0:
+        return ""  # somebody's name, or a word English writes ("Salamis", "Copán")
+    for cut in range(1, 4):
+        stem = key[:-cut]
+        if len(stem) < 5:
+            break  # ("Sama", "Copa": too short to tell)
+        best = index.best_known(stem)
+        if best and index.entries[best].prominence >= HEAD_PROMINENCE and inflected(key, stem):
+            return stem
+    return ""
 
 
 def _lower_case(

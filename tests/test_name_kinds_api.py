@@ -661,6 +661,25 @@ def test_a_case_ending_before_a_time_is_no_glued_preposition(client: FlaskClient
     assert fixes == {"Mahmoud Abbasin": "Mahmoud Abbas"}
 
 
+def test_a_case_ending_on_the_surname_of_a_best_known_person_is_offered_back(client: FlaskClient) -> None:
+    # No title, no pair, nobody named in the article: only the ending, plain in the letters,
+    # and a surname the news uses alone for one of the best-known people.
+    text = "The Prime Minister noted that this was further evidence that Putinin was acting with disregard."
+    fixes = {c["original"]: c["replacement"] for c in repair(client, text)["corrections"]}
+    assert fixes == {"Putinin": "Putin"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry from Salamis was late, and Copán was closed to visitors.",
+        "The Obamas visited Kenya in July.",
+    ],
+)
+def test_a_word_or_a_family_like_a_surname_with_an_ending_is_left(client: FlaskClient, text: str) -> None:
+    assert repair(client, text)["corrections"] == []
+
+
 def test_a_surname_put_right_keeps_the_arabic_article_as_written(client: FlaskClient) -> None:
     # The gazetteer writes him "el-Sisi" and also "al-Sisi": the text's "al-" is no damage.
     text = "The Prime Minister spoke to Egyptian President Abdul Fattah al-Sis this afternoon."
