@@ -2818,7 +2818,7 @@ def _known_partner(mention: Mention, index: NameIndex, text: str) -> str:
         return ""  # no hyphen beside the run (most runs): no partner, and no pattern to try
     if _COMPOUND_FIRST_NAME.match(text, mention.end):
         return ""
-    before = _FIRST_NAME_AND_HALF.search(text, 0, mention.start)
+    before = _FIRST_NAME_AND_HALF.search(text, max(0, mention.start - _NAME_AND_HALF_SPAN), mention.start)
     first = fold(before.group(1)) if before else ""
     if first and index.is_given_name(first) and first not in TITLES and _zipf(first) < FUNCTION_WORD_ZIPF:
         return ""  # "Henrique Veiga-Fernandes": a first name, then a surname in two halves
@@ -2832,8 +2832,10 @@ def _known_partner(mention: Mention, index: NameIndex, text: str) -> str:
 
 # "-Paul Aché" after "Alan": a hyphenated first name, then the surname.
 _COMPOUND_FIRST_NAME = re.compile(r"-[A-Z][\w'’]*[ \t]+[A-Z]")
-# "Henrique Veiga-" just before a run: a word, then the first half of a hyphenated word.
+# "Henrique Veiga-" just before a run: a word, then the first half of a hyphenated word
+# (looked for only in the few dozen characters before the run, not from the text's start).
 _FIRST_NAME_AND_HALF = re.compile(r"\b([A-Z][\w'’]*)[ \t]+[A-Z][\w'’]*-$")
+_NAME_AND_HALF_SPAN = 80
 
 
 def _exact_surname_owner(index: NameIndex, key: str, article: _Article) -> str:
