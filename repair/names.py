@@ -581,7 +581,8 @@ def decide_names(
             continue  # "President John Maduro of Honduras" is not Venezuela's Nicolás Maduro
         decisions.extend(_decision(text, _in_context(candidate, article, index), scorer))
     decisions += _surnames_as_their_full_name(decisions, named, article, index)
-    decisions = [d for d in _no_surer_than_their_naming(decisions, article) if d.confidence >= min_confidence]
+    decisions = _not_against_a_surname_put_right(_no_surer_than_their_naming(decisions, article))
+    decisions = [d for d in decisions if d.confidence >= min_confidence]
     return sorted(decisions, key=lambda d: d.start)
 
 
@@ -802,6 +803,25 @@ class _NameLists:
 _BROKEN_WORD = re.compile(r"-(?:[ \t]*-)?(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?!(?:and|or|to)\b)[a-z]")
 # What stands between two names of a list: a comma, "and", or both.
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*")
+
+
+def _not_against_a_surname_put_right(decisions: list[Decision]) -> list[Decision]:
+    """The decisions but those that change one word into another surname where a surer fix of a
+    full name writes that very word as its surname: once "Michael Satta" is put right as Michael
+    Sata, "President Sata" is his surname spelled right, not a damaged Sada's (as a damaged
+    "Sada" elsewhere in the copy had it)."""
+    written: dict[str, float] = {}
+    for decision in decisions:
+        words = decision.replacement.split()
+        if len(words) > 1:
+            written[words[-1]] = max(written.get(words[-1], 0.0), decision.confidence)
+    if not written:
+        return decisions
+    return [
+        d for d in decisions
+        if " " in d.original.strip() or written.get(d.original.strip(), 0.0) <= d.confidence
+        or d.replacement == d.original.strip()
+    ]
 
 
 def _no_surer_than_their_naming(decisions: list[Decision], article: _Article) -> list[Decision]:

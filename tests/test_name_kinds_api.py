@@ -680,6 +680,18 @@ def test_a_word_or_a_family_like_a_surname_with_an_ending_is_left(client: FlaskC
     assert repair(client, text)["corrections"] == []
 
 
+def test_a_surname_a_surer_fix_writes_is_not_offered_as_damage(client: FlaskClient) -> None:
+    # A damaged "Sada" elsewhere reads as somebody's surname; once "Michael Satta" is put right
+    # as Michael Sata, "President Sata" is his surname spelled right, not a damaged Sada.
+    text = (
+        "His song lampoons President Edgar Lungu for abandoning the ideals of the late President "
+        "Michael Satta. Guy Scott briefly acted as president soon after President Sata died. "
+        "Critics of President Sada say so."
+    )
+    fixes = {c["original"]: c["replacement"] for c in repair(client, text)["corrections"]}
+    assert fixes == {"Michael Satta": "Michael Sata", "Sada": "Sata"}
+
+
 def test_a_surname_put_right_keeps_the_arabic_article_as_written(client: FlaskClient) -> None:
     # The gazetteer writes him "el-Sisi" and also "al-Sisi": the text's "al-" is no damage.
     text = "The Prime Minister spoke to Egyptian President Abdul Fattah al-Sis this afternoon."
