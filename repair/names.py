@@ -2843,7 +2843,9 @@ def _known_partner(mention: Mention, index: NameIndex, text: str) -> str:
     if first and index.is_given_name(first) and first not in TITLES and _zipf(first) < FUNCTION_WORD_ZIPF:
         return ""  # "Henrique Veiga-Fernandes": a first name, then a surname in two halves
     for word in mention.hyphen_neighbours:
-        if len(word) >= 3 and word[:1].isupper():
+        if len(word) >= 3 and word[:1].isupper() and _zipf(fold(word)) < FUNCTION_WORD_ZIPF:
+            # (A function word is nobody's partner, whoever the data says bears it: "KAMPALA- The
+            # President", a dateline.)
             owners = index.surname(fold(word))
             if any(index.entries[e].prominence >= PAIRED_PROMINENCE for e in owners):
                 return word

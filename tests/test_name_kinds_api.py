@@ -692,6 +692,13 @@ def test_a_surname_a_surer_fix_writes_is_not_offered_as_damage(client: FlaskClie
     assert fixes == {"Michael Satta": "Michael Sata", "Sada": "Sata"}
 
 
+def test_a_dateline_joined_to_a_function_word_is_no_pair(client: FlaskClient) -> None:
+    # From a probe of unseen pages: "KAMPALA- The" read as a pair of surnames (somebody in the
+    # data bears "The"), so the city was made Zambia's minister Kapala.
+    text = "KAMPALA- The President of the Republic of Uganda addressed the nation on Sunday evening."
+    assert repair(client, text)["corrections"] == []
+
+
 def test_a_surname_put_right_keeps_the_arabic_article_as_written(client: FlaskClient) -> None:
     # The gazetteer writes him "el-Sisi" and also "al-Sisi": the text's "al-" is no damage.
     text = "The Prime Minister spoke to Egyptian President Abdul Fattah al-Sis this afternoon."
