@@ -66,6 +66,9 @@ def strip_possessive(word: str) -> str:
 # Leyen", "del Castillo". (Not Arabic's "Al", read as its names' first word as often: "Al
 # Nahyan" alone; nor a patronymic's "bin", which follows a first name.)
 SURNAME_PARTICLES = frozenset("von van der den de da di del della dos das du la le ter".split())
+# The Arabic article, written apart ("Al Thani") or joined to the word after it ("al-Sisi"):
+# either way, one rendering of the name.
+ARABIC_ARTICLES = ("al", "el")
 
 
 # Countries whose officials' names are written in another script at home: their English

@@ -56,6 +56,7 @@ from repair.scorer import NameScorer, load_scorer
 from gazetteer.loader import Entry
 from gazetteer.variants import EAST_SLAVIC_COUNTRIES, NameVariants, same_east_slavic_name
 from gazetteer.normalize import (
+    ARABIC_ARTICLES,
     FAMILY_NAME_FIRST,
     ROMANISED_FIRST_NAMES_ONLY,
     ROMANISED_GIVEN_NAMES,
@@ -477,7 +478,7 @@ def decide_names(
                     article.spelled.setdefault(candidate.entry_id, candidate.spelling)
                 article.written.setdefault(candidate.entry_id, set()).update(t.text for t in candidate.tokens)
                 continue
-            if _relatives_first_name(candidate, {mention.tokens[0].start: mention}):
+            if _relatives_first_name(candidate, mention):
                 continue  # "Sheikh Hasina's son Sajeed Wazed": his own name, which tells of nobody else
             # A confident reading tells who the article is about; the plausible name of
             # somebody else ("Mohamed Salah") does not, whatever it resembles.
@@ -557,7 +558,7 @@ def decide_names(
             continue
         if _first_name_written_before_as_near(candidate, article):
             continue  # "Mary Mora" beside "Mary Moraa", an athlete the gazetteer lacks: no Mary Moran
-        if _relatives_first_name(candidate, mentions_by_start):
+        if _relatives_first_name(candidate, mentions_by_start.get(candidate.tokens[0].start)):
             continue
         if _BROKEN_WORD.match(text, candidate.tokens[-1].end):
             continue  # "the Prime Minis- ter": a word the typesetter broke across lines, no name
@@ -671,12 +672,12 @@ def _arabic_article_before(text: str, before: Mention, after: Mention, index: Na
         return -1
     rest = after.tokens[0]
     gap = text[before.tokens[-1].end : rest.start]
-    if gap.lower() not in (" al-", " el-") or before.tokens[-1].possessive or not rest.is_capitalised:
+    if gap[:1] != " " or gap[1:].lower() not in _HYPHENATED_ARTICLES or before.tokens[-1].possessive or not rest.is_capitalised:
         return -1
     if len(after.tokens) > 1 and not _only_titles(after.tokens[1:]):
         return -1
     key = f"{gap[1:3].lower()}-{rest.key}"
-    if _near_a_hyphenated_surname(key, (rest.key, "al", "el"), index) or _ends_a_full_name(before.tokens, key, index):
+    if _near_a_hyphenated_surname(key, (rest.key, *ARABIC_ARTICLES), index) or _ends_a_full_name(before.tokens, key, index):
         return rest.start - 3
     return -1
 
@@ -820,7 +821,6 @@ def _not_against_a_surname_put_right(decisions: list[Decision]) -> list[Decision
     return [
         d for d in decisions
         if " " in d.original.strip() or written.get(d.original.strip(), 0.0) <= d.confidence
-        or d.replacement == d.original.strip()
     ]
 
 
@@ -1009,6 +1009,8 @@ def _read_run(mention: Mention, index: NameIndex) -> _RunAnswer:
     return tuple(found)
 
 
+# The Arabic article as a text joins it to a surname ("al-Sisi"), one word with it.
+_HYPHENATED_ARTICLES = tuple(f"{article}-" for article in ARABIC_ARTICLES)
 # Words that begin an Arabic surname after a first name ("Omar Abu Rasah": father of; "Hanevy
 # Ould Dahah": son of), though they open a name as often ("Abu Mazen").
 _ARABIC_SURNAME_OPENERS = frozenset("abu abou ould".split())
@@ -1196,28 +1198,30 @@ def _best_full_name(
                     candidate = _with_signals(replace(candidate, ceiling=CONTESTED_CEILING), unconfirmed=1.0)
                 if candidate:
                     scored.append(candidate)
-    if not scored and _middle_name_left_out(window, index):
-        # "Edgar Chagwa Lungu": the gazetteer's Edgar Lungu, with a middle name it lacks (and
-        # no slip of a name it has: "John Atter Mills" is John Atta Mills, not a John Mills).
-        form = index.full_name(f"{window[0].key} {window[2].key}")[0]
-        return _Candidate(window, form.entry_id, tuple(t.text for t in window), 1.0, ("exact",), True)
+    # "Edgar Chagwa Lungu": the gazetteer's Edgar Lungu, with a middle name it lacks (and no
+    # slip of a name it has: "John Atter Mills" is John Atta Mills, not a John Mills).
+    left_out = None if scored else _form_with_middle_name_left_out(window, index)
+    if left_out is not None:
+        return _Candidate(window, left_out.entry_id, tuple(t.text for t in window), 1.0, ("exact",), True)
     return _pick(scored, index)
 
 
-def _middle_name_left_out(window: tuple[Token, ...], index: NameIndex) -> bool:
-    """Whether three words are somebody's first name and surname exactly as the gazetteer has
-    them, with a middle name between that it leaves out: a capitalised word that is no
-    particle, patronymic or article ("Mohammed bin Salman" is no Mohammed Salman)."""
+def _form_with_middle_name_left_out(window: tuple[Token, ...], index: NameIndex) -> NameForm | None:
+    """The form of somebody whose first name and surname are three words' first and last,
+    exactly as the gazetteer has them, with a middle name between that it leaves out: a
+    capitalised word that is no particle, patronymic or article ("Mohammed bin Salman" is no
+    Mohammed Salman); None when there is none."""
     if len(window) != 3:
-        return False
+        return None
     middle = window[1]
     if not middle.is_capitalised or middle.text in PARTICLES or middle.key in PATRONYMIC:
-        return False
+        return None
     if index.is_given_name(middle.key):
-        return False  # "Krishna Prasad Koirala" may be Girija Prasad Koirala's, a first name swapped
-    if middle.key in SURNAME_PARTICLES or middle.key in _ARABIC_SURNAME_OPENERS or middle.key in ("al", "el"):
-        return False
-    return bool(index.full_name(f"{window[0].key} {window[2].key}"))
+        return None  # "Krishna Prasad Koirala" may be Girija Prasad Koirala's, a first name swapped
+    if middle.key in SURNAME_PARTICLES or middle.key in _ARABIC_SURNAME_OPENERS or middle.key in ARABIC_ARTICLES:
+        return None
+    forms = index.full_name(f"{window[0].key} {window[2].key}")
+    return forms[0] if forms else None
 
 
 def _same_sound_as_the_best_known(key: str, entry_id: str, index: NameIndex) -> bool:
@@ -1910,14 +1914,13 @@ def _in_handle(text: str, start: int, end: int) -> bool:
     return text[start - 1 : start] in ("_", "@", "/") or text[end : end + 1] == "_"
 
 
-def _relatives_first_name(candidate: _Candidate, mentions_by_start: dict[int, Mention]) -> bool:
+def _relatives_first_name(candidate: _Candidate, mention: Mention | None) -> bool:
     """Whether a fix would change the first name of a person introduced as somebody's relative
     ("her mother Ivana Trump", "Sheikh Hasina's son Sajeed Wazed"): a relative is another
     person, whose own name may well be like an official's, the surname too."""
     first = candidate.tokens[0]
-    mention = mentions_by_start.get(first.start)
-    if mention is None or mention.word_before not in KIN_WORDS or candidate.exact:
-        return False
+    if mention is None or mention.tokens[0].start != first.start or mention.word_before not in KIN_WORDS or candidate.exact:
+        return False  # (the word before a run says who the run is, not a reading inside it)
     return candidate.replacement_words[:1] != (first.text,)
 
 
@@ -2667,8 +2670,6 @@ def _repaired_surname(index: NameIndex, entry_id: str, key: str, damaged: str) -
             return as_written
     return written
 
-
-_HYPHENATED_ARTICLES = ("al-", "el-")
 
 
 def _surname_evidence(tokens: Iterable[Token], kind: str, written: str) -> str:
