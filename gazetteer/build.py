@@ -215,7 +215,10 @@ def read_congress(folder: Path, people: dict[str, Person], wiki_titles: dict[str
             ids, name = row["id"], row["name"]
             person = _get(people, ids.get("wikidata") or qids.get(ids.get("bioguide", "")) or _local_id(ids, name))
             person.sources.add("us-congress-legislators")
-            full = name.get("official_full") or f"{name['first']} {name['last']}"
+            # Without an official full name, the name a president went by is the one news
+            # prints: "Jimmy Carter", not his given names' "James Carter".
+            known_as = name.get("nickname") or name["first"]
+            full = name.get("official_full") or f"{known_as} {name['last']}"
             person.name = person.name or full
             person.aliases.update({full, f"{name['first']} {name['last']}"})
             if name.get("nickname"):

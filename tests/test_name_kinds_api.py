@@ -1336,3 +1336,14 @@ def test_a_particle_before_the_surname_is_the_surname_s(client: FlaskClient, tex
     # not "Lula" of "Lula da Silva", a surname of its own (Marisa Letícia Lula da Silva's too).
     fixes = {c["original"]: c["replacement"] for c in repair(client, text)["corrections"] if c["applied"]}
     assert fixes == expected
+
+
+def test_a_first_name_put_back_is_the_one_the_person_went_by(client: FlaskClient) -> None:
+    # The source names him James Carter; the news, and the fix, Jimmy Carter.
+    text = (
+        "Former U.S. President Kofi Carter, whose Carter Center has deployed observers, "
+        "met Kofi Annan in Accra."
+    )
+    body = repair(client, text)
+    [fix] = [c for c in body["corrections"] if c["original"] == "Kofi Carter"]
+    assert fix["replacement"] == "Jimmy Carter"
