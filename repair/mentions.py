@@ -184,6 +184,9 @@ class Mention(NamedTuple):
     # President Trump": 0 and 1), counted once per run rather than once per word.
     lead_titles: int = 0
     titles_after_opener: int = 0
+    # The title a run of titles continues across "of": "secretary" before "State Marco Rubio"
+    # in "Secretary of State Marco Rubio". ('' where there is none.)
+    title_before_of: str = ""
 
     @property
     def start(self) -> int:
@@ -370,6 +373,13 @@ def _mention(
             # The last word of the sentence before, no abbreviation ("Mr.", "Gen.", "Pres."):
             # nothing of this run's ("... Minister of State. TafL").
             before, before_key = "", ""
+    title_before_of = ""
+    if before_key == "of" and shape.lead_titles:
+        # The post's head before "of" is part of its title: "Secretary of State" is not any
+        # "Minister of State" whose post has "State" in it.
+        head_start, head_end = _word_before(text, reversed_text, len(text) - before_match.end(2))
+        head = text[head_start:head_end].lower()
+        title_before_of = head if head in TITLES else ""
     label, after = after_match.groups("")
     after = after if len(after) <= MAX_NAME_WORD else ""
     # (A tuple made only beside a hyphen, as few runs are: no list for each.)
@@ -408,6 +418,7 @@ def _mention(
         sentence_start,
         shape.lead_titles,
         shape.titles_after_opener,
+        title_before_of,
     ))
 
 

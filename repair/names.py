@@ -2746,6 +2746,8 @@ def _title_before(mention: Mention, position: int) -> tuple[str, ...]:
     titles = tuple([t.key for t in tokens[first:position]]) if first < position else ()
     if first == 0 and mention.word_before in TITLES:
         return (mention.word_before, *titles)
+    if first == 0 and titles and mention.title_before_of:
+        return (mention.title_before_of, "of", *titles)
     return titles
 
 
@@ -2756,7 +2758,9 @@ def _title_before(mention: Mention, position: int) -> tuple[str, ...]:
 def _fits(title: tuple[str, ...], role: str) -> bool:
     """Whether a title names the post: every word of "Foreign Minister" is in "Minister of
     Foreign Affairs"; "Prime Minister" does not fit "Minister of Finance"."""
-    words = [_british(w) for t in title for w in ABBREVIATED_TITLES.get(t, (t,)) if w not in HONORIFICS]
+    words = [
+        _british(w) for t in title for w in ABBREVIATED_TITLES.get(t, (t,)) if w not in HONORIFICS and w != "of"
+    ]
     if not words:
         return False
     role_words = {_british(w) for w in fold(role).replace("-", " ").split()}
@@ -2790,7 +2794,9 @@ def _title_bonus(confidence: float, title: tuple[str, ...], entry: Entry) -> tup
 
 def _title_as_written(title: tuple[str, ...]) -> str:
     """A title for an editor to read: "Foreign Minister", "VP", "SRSG"."""
-    return " ".join(word.upper() if word in ABBREVIATED_TITLES else word.title() for word in title)
+    return " ".join(
+        word.upper() if word in ABBREVIATED_TITLES else word if word == "of" else word.title() for word in title
+    )
 
 
 def _compound_after(token: Token, index: NameIndex, article: _Article) -> bool:

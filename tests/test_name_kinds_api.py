@@ -1347,3 +1347,17 @@ def test_a_first_name_put_back_is_the_one_the_person_went_by(client: FlaskClient
     body = repair(client, text)
     [fix] = [c for c in body["corrections"] if c["original"] == "Kofi Carter"]
     assert fix["replacement"] == "Jimmy Carter"
+
+
+def test_a_post_with_of_in_it_is_read_whole(client: FlaskClient) -> None:
+    # "Secretary of State" is one title: "State" alone fitted any Minister of State, and
+    # Britain's Mark Price was offered for the American secretary's surname. Read whole, it
+    # names Condoleezza Rice, with the first name of the spokesman the article names.
+    text = (
+        "So Mr. Olmert is in a weak position ahead of talks with U.S. Secretary of State Mark Rice, "
+        "who will visit Israel and the Palestinian territories. Spokesman Mark Regev said so."
+    )
+    body = repair(client, text)
+    [fix] = [c for c in body["corrections"] if c["original"] == "Mark Rice"]
+    assert fix["replacement"] == "Condoleezza Rice"
+    assert "title 'Secretary of State' fits Secretary of State" in fix["reason"]
