@@ -396,7 +396,7 @@ class NameIndex:
         for ending in _ENDINGS_BY_LAST_LETTER.get(key[-1:], ()):
             stem = key[: -len(ending)]
             if key.endswith(ending) and len(stem) >= _MIN_STEM - 1:
-                found.update(k for k in (stem, *(stem + v for v in "aeiou")) if k in self._surname and inflected(key, k))
+                found.update(k for k in (stem, *(stem + v for v in _VOWEL_LETTERS)) if k in self._surname and inflected(key, k))
         found.discard(key)
         # News repeats its words, within an article and across them: keep the answers.
         return _keep(self._similar_surnames, key, sorted(found))
@@ -815,6 +815,7 @@ def near_kind(a: str, b: str) -> tuple[float, str] | None:
 
 
 _VOWELS = frozenset("aeiouy")
+_VOWEL_LETTERS = "".join(sorted(_VOWELS))  # a final "y" goes under an ending as a vowel does: Kerry -> Kerrovi
 _JOINERS = re.compile(r"[\s'-]")
 # An Arabic article inside a name, written apart or joined to the word after it.
 _ARTICLE = "|".join(ARABIC_ARTICLES)

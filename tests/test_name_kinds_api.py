@@ -1361,3 +1361,15 @@ def test_a_post_with_of_in_it_is_read_whole(client: FlaskClient) -> None:
     [fix] = [c for c in body["corrections"] if c["original"] == "Mark Rice"]
     assert fix["replacement"] == "Condoleezza Rice"
     assert "title 'Secretary of State' fits Secretary of State" in fix["reason"]
+
+
+def test_a_case_ending_in_place_of_a_final_y_is_read_off(client: FlaskClient) -> None:
+    # Kerry's "y" went under the ending as a final vowel does ("Kerrovi"); read only as an
+    # ending added, the name was Kerr's, and so was the capitals' "KERY" after it.
+    text = (
+        "U.S. Secretary of State John Kerrovi said recent Boko Haram attacks in northeastern Nigeria "
+        'were "nothing less" than a crime against humanity. KERY spoke Thursday during a visit to Bulgaria.'
+    )
+    body = repair(client, text)
+    fixes = {c["original"]: c["replacement"] for c in body["corrections"] if c["applied"]}
+    assert fixes == {"John Kerrovi": "John Kerry", "KERY": "Kerry"}
