@@ -1538,7 +1538,7 @@ def _align_given(
         # The latest of the form's names before the one matched last that this one agrees with.
         last_choice = at - 1 if position == len(given) - 1 else 0
         for slot in range(at - 1, last_choice - 1, -1):
-            agreed = _agree_given(token, slot, form, entry, index, lenient=lenient)
+            agreed = _agree_given(token, slot, form, entry, index, lenient=lenient, middle=position > 0)
             if agreed is not None:
                 word, score, why = agreed
                 words.append(word)
@@ -1552,11 +1552,13 @@ def _align_given(
 
 
 def _agree_given(
-    token: Token, slot: int, form: NameForm, entry: Entry, index: NameIndex, *, lenient: bool = False
+    token: Token, slot: int, form: NameForm, entry: Entry, index: NameIndex, *, lenient: bool = False,
+    middle: bool = False,
 ) -> tuple[str, float, str] | None:
     """How a written first name agrees with the form's given name at ``slot``: (the word to
     write, how alike, why), or None. ``lenient``: a letter changed or misread counts in a
-    name of four letters or more, even one that is somebody's own ("Alan" for Alar)."""
+    name of four letters or more, even one that is somebody's own ("Alan" for Alar).
+    ``middle``: the name is written after another first name."""
     target = form.given[slot]
     if token.key == target and token.misread:
         written = _gazetteer_given(form, slot, token)
@@ -1580,6 +1582,10 @@ def _agree_given(
         why = near[1] if near and near[1] in ("one", "ocr") else ""
     if not why:
         return None
+    if middle and (index.variants.is_name(token.key) or index.is_given_name(token.key)):
+        # "Prakash Sharan Mahat" where the gazetteer writes Saran: a middle name that is a name
+        # as written is the writer's rendering of it, and stays ("Sharan", not "Saran").
+        return token.text, similarity(token.key, target)[0], f"middle name '{token.text}' is written as a name"
     return written, similarity(token.key, target)[0], f"first name '{token.text}' {describe(why, written)}"
 
 

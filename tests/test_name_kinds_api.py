@@ -1373,3 +1373,11 @@ def test_a_case_ending_in_place_of_a_final_y_is_read_off(client: FlaskClient) ->
     body = repair(client, text)
     fixes = {c["original"]: c["replacement"] for c in body["corrections"] if c["applied"]}
     assert fixes == {"John Kerrovi": "John Kerry", "KERY": "Kerry"}
+
+
+def test_a_middle_name_written_as_a_name_stays_when_the_surname_is_put_right(client: FlaskClient) -> None:
+    # The gazetteer writes Prakash Saran Mahat; "Sharan" is the same name as the writer
+    # renders it, and only the scanner's "Maliat" is damage.
+    body = repair(client, "Finance Minister Dr Prakash Sharan Maliat met the press on Monday.")
+    [fix] = body["corrections"]
+    assert (fix["original"], fix["replacement"], fix["applied"]) == ("Prakash Sharan Maliat", "Prakash Sharan Mahat", True)
