@@ -1582,10 +1582,14 @@ def _agree_given(
         why = near[1] if near and near[1] in ("one", "ocr") else ""
     if not why:
         return None
-    if middle and (index.variants.is_name(token.key) or index.is_given_name(token.key)):
+    if (
+        middle and token.key.replace("h", "") == target.replace("h", "")
+        and (index.variants.is_name(token.key) or index.is_given_name(token.key))
+    ):
         # "Prakash Sharan Mahat" where the gazetteer writes Saran: a middle name that is a name
-        # as written is the writer's rendering of it, and stays ("Sharan", not "Saran").
-        return token.text, similarity(token.key, target)[0], f"middle name '{token.text}' is written as a name"
+        # as written, an "h" of a romanisation apart, is the writer's rendering of it, and stays
+        # ("Sharan", not "Saran"; but "John Atter Mills" is John Atta Mills).
+        return token.text, similarity(token.key, target)[0], f"middle name '{token.text}' is another rendering of '{written}'"
     return written, similarity(token.key, target)[0], f"first name '{token.text}' {describe(why, written)}"
 
 
