@@ -147,6 +147,11 @@ UNTOUCHED = [
         "President Ferdinand R. Marcos Jr. met with House Speaker Ferdinand Martin Romualdez.",
         id="first-word-of-another-of-the-persons-names",
     ),
+    pytest.param(
+        "India's Foreign Secretary Vinay Mohan Kwatra called on President Ranil Wickremesinghe. "
+        "The meeting between Foreign Secretary Kwatra and Foreign Minister Ali Sabry followed.",
+        id="a-name-a-source-misspelt-is-written-right-in-the-gazetteer",
+    ),
 ]
 
 # (text, as written, put right): applied.
