@@ -883,11 +883,10 @@ def _article_spelling(candidate: _Candidate, article: _Article, index: NameIndex
 
 
 def _titled_as_another_bearer(mention: Mention, reading: _Candidate, index: NameIndex) -> bool:
-    """Whether a name read as written is after a title of another bearer of its surname's post,
-    not of its own: "Secretary of Defense John J. Austin" is Lloyd Austin with a first name
-    swapped (for _swapped_given), not the John Austin the gazetteer also lists."""
-    if not reading.exact:
-        return False
+    """Whether a name is after a title of another bearer of its surname as written, not of the
+    reading's person: "Secretary of Defense John J. Austin" is Lloyd Austin with a first name
+    swapped (for _swapped_given), not the John Austin the gazetteer also lists; "Prime Minister
+    Sahir Sharif" is a Prime Minister Sharif's name, not Azerbaijan's Samir Sharifov cut short."""
     at = next(i for i, t in enumerate(mention.tokens) if t is reading.tokens[0])
     title = _title_before(mention, at)
     if not title or _fits_entry(title, index.entries[reading.entry_id]):

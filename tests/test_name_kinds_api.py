@@ -1386,3 +1386,14 @@ def test_a_middle_name_written_as_a_name_stays_when_the_surname_is_put_right(cli
     body = repair(client, "Finance Minister Dr Prakash Sharan Maliat met the press on Monday.")
     [fix] = body["corrections"]
     assert (fix["original"], fix["replacement"], fix["applied"]) == ("Prakash Sharan Maliat", "Prakash Sharan Mahat", True)
+
+
+def test_a_surname_a_title_gives_to_its_holder_is_not_read_as_anothers_cut_short(client: FlaskClient) -> None:
+    # "Sharif" after "Prime Minister" is Pakistan's prime ministers' surname; read as
+    # Azerbaijan's Samir Sharifov cut short (the first name a letter off), it was made his.
+    text = (
+        "General Sahir Shamshad Mirza on Thursday called upon newly-elected Prime Minister Sahir Sharif, "
+        "said a statement. On Sunday, PM Shehbaz won the prime minister's election."
+    )
+    body = repair(client, text)
+    assert [c["replacement"] for c in body["corrections"] if c["original"] == "Sahir Sharif"] == []
