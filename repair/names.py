@@ -1850,11 +1850,13 @@ def _of_another_post(text: str, end: int, entry: Entry) -> bool:
 
 
 # ", Prosecutor General,", ", President of the ...": a post in capitals set after a name, up
-# to what it is of. (Head posts only: a member, a leader or an adviser may hold another post
-# too. Not ", Secretary of State Condoleezza Rice": in a list, the next person's post.)
+# to what it is of ("the ...", or one word: ", Deputy Minister of Tourism,"). (Head posts only:
+# a member, a leader or an adviser may hold another post too. Not ", Secretary of State
+# Condoleezza Rice": in a list, the next person's post.)
 _POST_AFTER = re.compile(
-    r",\s+((?:Prime\s+)?(?:President|Minister|Secretary|Governor|Ambassador|Mayor|Senator|Prosecutor|"
-    r"Judge|Justice|Speaker|Chancellor|Commissioner|Envoy)(?:\s+(?:General|Minister))?)\b(?=\s*(?:[,;(]|of\s+the\b))"
+    r",\s+((?:(?:Prime|Deputy|Vice|Acting|Assistant)\s+)?(?:President|Minister|Secretary|Governor|Ambassador|Mayor|"
+    r"Senator|Prosecutor|Judge|Justice|Speaker|Chancellor|Commissioner|Envoy)(?:\s+(?:General|Minister))?)\b"
+    r"(?=\s*(?:[,;(]|of\s+(?:the\b|[A-Z][\w'’-]*\s*[,;.)])))"
 )
 
 
