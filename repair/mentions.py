@@ -386,9 +386,10 @@ def _mention(
     neighbours: tuple[str, ...] = ()
     continues = False
     # "Putin-Trumpet": the runs on either side of a hyphen vouch for each other.
-    if before and text[start - 1 : start] == "-":
+    # (Only a word joined to the hyphen: "COVID-19. Barroso" pairs COVID with no one.)
+    if before and text[start - 1 : start] == "-" and text[start - 2 : start - 1].isalpha():
         neighbours = (strip_possessive(before),)
-    if after and text[end : end + 1] == "-":
+    if after and text[end : end + 1] == "-" and text[end + 1 : end + 2].isalpha():
         neighbours = (*neighbours, strip_possessive(after))
         # "Young-moo" goes on in lower case: one name; "Putin-Trump" pairs two.
         continues = not after[:1].isupper()

@@ -1408,3 +1408,14 @@ def test_a_deputy_post_in_apposition_is_not_a_ministers(client: FlaskClient) -> 
     )
     body = repair(client, text)
     assert body["corrections"] == []
+
+
+def test_a_word_before_a_hyphen_and_a_number_has_no_partner(client: FlaskClient) -> None:
+    # "COVID-19." then a name: the hyphen joins COVID to 19, not to the next sentence's
+    # Barroso, so COVID is no one's pair and no damaged Čović.
+    text = (
+        'Investigations include one for spreading fake news over COVID-19. "Barroso and Alexandre '
+        'de Moraes are persecuting me," he said.'
+    )
+    body = repair(client, text)
+    assert body["corrections"] == []
