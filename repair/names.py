@@ -2759,7 +2759,13 @@ def _title_before(mention: Mention, position: int) -> tuple[str, ...]:
         return (mention.word_before, *titles)
     if first == 0 and titles and mention.title_before_of:
         return (mention.title_before_of, "of", *titles)
+    if titles and all(t in POST_QUALIFIERS for t in titles):
+        return ()  # "State Duma", "Foreign Office": what a post is of, with no post
     return titles
+
+
+# Words of titles that say what a post is of, and are no title alone.
+POST_QUALIFIERS = frozenset({"state", "foreign", "defence", "defense", "finance"})
 
 
 # Titles are few and posts repeat (every holder of a post is asked about with the title before

@@ -1419,3 +1419,14 @@ def test_a_word_before_a_hyphen_and_a_number_has_no_partner(client: FlaskClient)
     )
     body = repair(client, text)
     assert body["corrections"] == []
+
+
+def test_what_a_post_is_of_is_no_title_alone(client: FlaskClient) -> None:
+    # "State Duma" is a parliament: "State" alone is no head of state's title, and Duma no
+    # damaged Duda.
+    text = (
+        "He held meetings in the Kremlin with Foreign Minister Sergei Lavrov, members of the Russian "
+        "government, and State Duma leaders."
+    )
+    body = repair(client, text)
+    assert body["corrections"] == []
