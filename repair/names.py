@@ -474,8 +474,9 @@ def decide_names(
                 article.note(candidate.entry_id, in_full=True, sighted=True)
                 if all(t.is_upper for t in candidate.tokens):
                     article.names_in_capitals.update(t.key for t in candidate.tokens)
-                if candidate.spelling:
-                    article.spelled.setdefault(candidate.entry_id, candidate.spelling)
+                spelling = candidate.spelling or _accents_as_written(candidate, index)
+                if spelling:
+                    article.spelled.setdefault(candidate.entry_id, spelling)
                 article.written.setdefault(candidate.entry_id, set()).update(t.text for t in candidate.tokens)
                 continue
             if _relatives_first_name(candidate, mention):
@@ -866,6 +867,17 @@ def _named_elsewhere(entry: Entry, article: _Article) -> str:
     if entry.id in article.written:  # read exactly, in full
         return f"'{entry.name}' is named elsewhere in the article"
     return f"{entry.name} is named elsewhere in the article, by surname alone"
+
+
+def _accents_as_written(reading: _Candidate, index: NameIndex) -> str:
+    """The surname of an exact reading as written, where it leaves out or adds accents the
+    gazetteer's has ("Imamoglu" for İmamoğlu): the article's spelling, which fixes keep to; ''
+    where it is the gazetteer's, or in capitals (which say nothing of accents)."""
+    last = reading.tokens[-1]
+    if last.is_upper or len(last.text) < 2:
+        return ""
+    written = index.written_surname(reading.entry_id, last.key)
+    return last.text if written != last.text and fold(written) == last.key else ""
 
 
 def _article_spelling(candidate: _Candidate, article: _Article, index: NameIndex) -> _Candidate:

@@ -1430,3 +1430,15 @@ def test_what_a_post_is_of_is_no_title_alone(client: FlaskClient) -> None:
     )
     body = repair(client, text)
     assert body["corrections"] == []
+
+
+def test_a_fix_keeps_the_articles_way_with_accents(client: FlaskClient) -> None:
+    # The article writes Imamoglu without Turkish letters; its misspelling is put right the same
+    # way, not as the gazetteer's İmamoğlu.
+    text = (
+        "Some 15 million voted for Istanbul's deposed mayor Ekrem Imamoglu as the party's candidate. "
+        "Prosecutors say that 99 suspects, including Imamgolu, were involved."
+    )
+    body = repair(client, text)
+    [fix] = body["corrections"]
+    assert (fix["original"], fix["replacement"], fix["applied"]) == ("Imamgolu", "Imamoglu", True)
