@@ -1214,7 +1214,41 @@ def _best_full_name(
     left_out = None if scored else _form_with_middle_name_left_out(window, index)
     if left_out is not None:
         return _Candidate(window, left_out.entry_id, tuple(t.text for t in window), 1.0, ("exact",), True)
+    if not scored:
+        scored.extend(_damaged_after_middle_names_left_out(window, index, title))
     return _pick(scored, index)
+
+
+def _damaged_after_middle_names_left_out(
+    window: tuple[Token, ...], index: NameIndex, title: tuple[str, ...]
+) -> list[_Candidate]:
+    """"Nana Addo Dankwa Akufo-Addem", "Yoweri Kaguta Musevenim": a head of state's or as
+    well-known person's first name as written and surname damaged, with middle names between
+    that the gazetteer leaves out; the middle names stay as written. (Only the best-known: a
+    common first name and a surname a letter off another's is many people's name.)"""
+    if not 3 <= len(window) <= 4:
+        return []
+    given, middle, surname = window[:1], window[1:-1], window[-1:]
+    if any(
+        not t.is_capitalised or t.text in PARTICLES or t.key in PATRONYMIC or t.key in SURNAME_PARTICLES
+        or t.key in _ARABIC_SURNAME_OPENERS or t.key in ARABIC_ARTICLES
+        for t in middle
+    ):
+        return []
+    found = []
+    for entry_id in index.full_name_candidates(given[0].key, surname[0].key):
+        if index.entries[entry_id].prominence < HEAD_PROMINENCE:
+            continue
+        own_given = {g for f in index.forms(entry_id) for g in f.given}
+        if any(t.key in own_given for t in middle):
+            continue  # "Mohammed Ali Gedi": Ali Mohamed Ghedi's names in another order, not left out
+        candidate = _score_full_name(given, surname, entry_id, index, title)
+        if candidate is None or dict(candidate.signals).get("given_changed"):
+            continue
+        words = (candidate.replacement_words[0], *(t.text for t in middle), candidate.replacement_words[-1])
+        evidence = (*candidate.evidence, f"middle names '{' '.join(t.text for t in middle)}' as written")
+        found.append(replace(candidate, tokens=window, replacement_words=words, evidence=evidence))
+    return found
 
 
 def _form_with_middle_name_left_out(window: tuple[Token, ...], index: NameIndex) -> NameForm | None:

@@ -1442,3 +1442,28 @@ def test_a_fix_keeps_the_articles_way_with_accents(client: FlaskClient) -> None:
     body = repair(client, text)
     [fix] = body["corrections"]
     assert (fix["original"], fix["replacement"], fix["applied"]) == ("Imamgolu", "Imamoglu", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "right"),
+    [
+        (
+            "The candidate Nana Addo Dankwa Akufo-Addem won 49.13 percent of the vote.",
+            "Nana Addo Dankwa Akufo-Addem", "Nana Addo Dankwa Akufo-Addo",
+        ),
+        ("Uganda's President Yoweri Kaguta Musevenim spoke.", "Yoweri Kaguta Musevenim", "Yoweri Kaguta Museveni"),
+    ],
+)
+def test_a_damaged_surname_after_middle_names_the_gazetteer_lacks_is_put_right(
+    client: FlaskClient, text: str, written: str, right: str
+) -> None:
+    # The gazetteer has Nana Akufo-Addo and Yoweri Museveni; the middle names stay as written.
+    body = repair(client, text)
+    [fix] = body["corrections"]
+    assert (fix["original"], fix["replacement"], fix["applied"]) == (written, right, True)
+
+
+def test_a_persons_names_in_another_order_are_no_middle_names_left_out(client: FlaskClient) -> None:
+    # Somalia's Ali Mohamed Ghedi, written in another order and spelling: nothing to put right.
+    body = repair(client, "Prime Minister Mohammed Ali Gedi met the delegation in Nairobi.")
+    assert body["corrections"] == []
