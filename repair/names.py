@@ -1243,8 +1243,10 @@ def _damaged_after_middle_names_left_out(
         if any(t.key in own_given for t in middle):
             continue  # "Mohammed Ali Gedi": Ali Mohamed Ghedi's names in another order, not left out
         candidate = _score_full_name(given, surname, entry_id, index, title)
-        if candidate is None or dict(candidate.signals).get("given_changed"):
+        if candidate is None:
             continue
+        if dict(candidate.signals).get("given_changed") and fold(candidate.replacement_words[-1]) != surname[0].key:
+            continue  # one damaged part, not two
         words = (candidate.replacement_words[0], *(t.text for t in middle), candidate.replacement_words[-1])
         evidence = (*candidate.evidence, f"middle names '{' '.join(t.text for t in middle)}' as written")
         found.append(replace(candidate, tokens=window, replacement_words=words, evidence=evidence))

@@ -1452,9 +1452,11 @@ def test_a_fix_keeps_the_articles_way_with_accents(client: FlaskClient) -> None:
             "Nana Addo Dankwa Akufo-Addem", "Nana Addo Dankwa Akufo-Addo",
         ),
         ("Uganda's President Yoweri Kaguta Musevenim spoke.", "Yoweri Kaguta Musevenim", "Yoweri Kaguta Museveni"),
+        # Or the first name damaged and the surname right.
+        ("The song lampooned President Fdgar Chagwa Lungu.", "Fdgar Chagwa Lungu", "Edgar Chagwa Lungu"),
     ],
 )
-def test_a_damaged_surname_after_middle_names_the_gazetteer_lacks_is_put_right(
+def test_a_damaged_name_with_middle_names_the_gazetteer_lacks_is_put_right(
     client: FlaskClient, text: str, written: str, right: str
 ) -> None:
     # The gazetteer has Nana Akufo-Addo and Yoweri Museveni; the middle names stay as written.
