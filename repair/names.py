@@ -877,7 +877,8 @@ def _accents_as_written(reading: _Candidate, index: NameIndex) -> str:
     if last.is_upper or len(last.text) < 2:
         return ""
     written = index.written_surname(reading.entry_id, last.key)
-    return last.text if written != last.text and fold(written) == last.key else ""
+    # (Accents, not case: "Akufo-ADDO" is a name in capitals, damage or style, not a spelling.)
+    return last.text if written.casefold() != last.text.casefold() and fold(written) == last.key else ""
 
 
 def _article_spelling(candidate: _Candidate, article: _Article, index: NameIndex) -> _Candidate:
