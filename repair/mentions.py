@@ -31,7 +31,7 @@ TITLES = frozenset(
     commander marshal brigadier gen col lt capt sgt adm judge justice bishop archbishop cardinal
     imam rabbi reverend rev pastor professor prof ayatollah sultan congressman congresswoman
     rep sen baroness baron lady elect designate speaker vp pm fm mister madam madame chief
-    hon honourable honorable excellency""".split()
+    hon honourable honorable excellency attorney solicitor auditor inspector surgeon""".split()
 )
 # Verbs after which the word before is the speaker: "the trump said", "Stubb told".
 SPEECH_VERBS = frozenset(

@@ -581,6 +581,8 @@ def decide_names(
             continue  # "Maria Bahir, Prosecutor General, Herat Province": not the minister Maria Bachir
         if _of_another_country(text, candidate.tokens[-1].end, entry):
             continue  # "President John Maduro of Honduras" is not Venezuela's Nicolás Maduro
+        if _after_another_nations_post(text, candidate.tokens[0].start, entry):
+            continue  # "Peruvian Attorney General Juari Villen" is not Finland's Jari Vilén
         decisions.extend(_decision(text, _in_context(candidate, article, index), scorer))
     decisions += _surnames_as_their_full_name(decisions, named, article, index)
     decisions = _not_against_a_surname_put_right(_no_surer_than_their_naming(decisions, article))
@@ -1926,6 +1928,39 @@ def _of_another_country(text: str, end: int, entry: Entry) -> bool:
 _OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w'’.-]*)(?:\s+(?:and\s+|the\s+)?[A-Z][\w'’.-]*){0,4})")
 
 
+def _after_another_nations_post(text: str, start: int, entry: Entry) -> bool:
+    """Whether the name at ``start`` follows a post under another country's adjective than the
+    person's: "Peruvian Attorney General Juari Villen", "the Kenyan President". (Only where the
+    adjective is plainly a country's, and the person's country is known.)"""
+    found = _NATION_BEFORE_POST.search(text, max(0, start - 80), start)
+    if not found or not all(fold(w.rstrip(".")) in TITLES for w in found.group(2).split()):
+        return False
+    named = _country_of_adjective(fold(found.group(1)))
+    own = _country_key(entry.country)
+    return bool(named) and own in _COUNTRIES and _NATION.get(named, named) != _NATION.get(own, own)
+
+
+# A capitalised word, then title words up to the name: "Peruvian Attorney General ".
+_NATION_BEFORE_POST = re.compile(r"\b([A-Z][a-z]+)((?:[ \t]+[A-Z][a-z]*\.?)+)[ \t]+$")
+
+
+@lru_cache(maxsize=4096)
+def _country_of_adjective(word: str) -> str:
+    """The country (folded, as _COUNTRIES has it) whose adjective ``word`` is: "french",
+    "peruvian", "kenyan"; '' for any other word (the longest country it starts like wins:
+    "nigerian" is Nigeria's, not Niger's)."""
+    for country, words in COUNTRY_WORDS.items():
+        if word in words:
+            return _country_key(country)
+    if not _ADJECTIVE_ENDING.search(word):
+        return ""
+    matches = [c for c in _SINGLE_WORD_COUNTRIES if word != c and word.startswith(c[: max(4, len(c) - 2)])]
+    return max(matches, key=len, default="")
+
+
+_ADJECTIVE_ENDING = re.compile(r"(?:an|ian|ese|i|ish|ic|ean|ine)$")
+
+
 def _country_key(name: str) -> str:
     return fold(name).removeprefix("the ").replace("-", " ")
 
@@ -1959,6 +1994,7 @@ _COUNTRIES = frozenset(
         "United Arab Emirates", "United Kingdom", "United States", "Great Britain", "Britain",
     )
 )
+_SINGLE_WORD_COUNTRIES = tuple(sorted(c for c in _COUNTRIES if " " not in c))
 # Names of one nation's parts or of the nation itself that do not tell two people apart.
 _NATION = {
     "scotland": "united kingdom", "wales": "united kingdom", "england": "united kingdom",

@@ -1481,3 +1481,17 @@ def test_a_name_in_capitals_elsewhere_is_no_spelling_to_keep(client: FlaskClient
     body = repair(client, text)
     fixes = {c["original"]: c["replacement"] for c in body["corrections"]}
     assert fixes["Nana Addo Dankwa Akufo-Addas"] == "Nana Addo Dankwa Akufo-Addo"
+
+
+def test_a_post_ending_in_general_is_read_whole(client: FlaskClient) -> None:
+    # "Attorney General" is one title, not the military "General".
+    body = repair(client, "Attorney General Merrick Garlandd said the department would appeal.")
+    [fix] = body["corrections"]
+    assert fix["replacement"] == "Merrick Garland"
+    assert "title 'Attorney General' fits" in fix["reason"]
+
+
+def test_a_post_of_another_nation_is_not_this_persons(client: FlaskClient) -> None:
+    # A Peruvian attorney general the gazetteer lacks, damaged, is no Finnish MP a letter away.
+    body = repair(client, "Peruvian Attorney General Juari Villen said the case would stay open.")
+    assert body["corrections"] == []
