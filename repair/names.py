@@ -892,6 +892,11 @@ def _article_spelling(candidate: _Candidate, article: _Article, index: NameIndex
     last = candidate.replacement_words[-1]
     if fold(last) not in index.folded_surnames(candidate.entry_id):
         return candidate
+    damaged = candidate.tokens[-1].key
+    if OSA.distance(damaged, fold(last)) < OSA.distance(damaged, fold(spelling)):
+        # "Yarneen" is Yameen misread, further from the "Ameen" the article writes for
+        # somebody it took for him: the spelling nearer the damage is the one meant.
+        return candidate
     spelled = spelling.upper() if last.isupper() and len(last) > 1 else spelling
     evidence = (*candidate.evidence, f"spelled '{spelling}' as elsewhere in the article")
     return replace(candidate, replacement_words=(*candidate.replacement_words[:-1], spelled), evidence=evidence)

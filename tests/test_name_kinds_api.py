@@ -1495,3 +1495,13 @@ def test_a_post_of_another_nation_is_not_this_persons(client: FlaskClient) -> No
     # A Peruvian attorney general the gazetteer lacks, damaged, is no Finnish MP a letter away.
     body = repair(client, "Peruvian Attorney General Juari Villen said the case would stay open.")
     assert body["corrections"] == []
+
+
+def test_a_fix_takes_the_articles_spelling_only_where_the_damage_is_no_nearer_the_persons_own(
+    client: FlaskClient,
+) -> None:
+    # "Abdulla Ameen", a minister, reads as another rendering of Abdulla Yameen; the scanner's
+    # "Yarneen" is Yameen's name, not the minister's "Ameen".
+    body = repair(client, "Abdulla Ameen was health minister. He had served under former president Yarneen.")
+    fixes = {c["original"]: c["replacement"] for c in body["corrections"]}
+    assert fixes == {"Yarneen": "Yameen"}
