@@ -565,7 +565,7 @@ def decide_names(
             continue  # "the Prime Minis- ter": a word the typesetter broke across lines, no name
         if _in_handle(text, candidate.tokens[0].start, candidate.tokens[-1].end):
             continue  # "@PR_Paul_BIYA" is an account's name, written as its owner chose
-        if _names_a_place(candidate, mentions_by_end):
+        if _names_a_place(candidate, mentions_by_end, text):
             continue  # "born in Ninh Binh province": a place, however like a person's name
         if _second_syllable(text, candidate.tokens[0].start, mentions_by_end):
             continue  # "KWOK WAI-KEUNG": a given name's second syllable, in capitals, no surname
@@ -1779,10 +1779,17 @@ def _surname_only(
     return _pick(scored, index)
 
 
-def _names_a_place(candidate: _Candidate, mentions_by_end: dict[int, Mention]) -> bool:
-    """Whether the words read end a run followed by a word for a place ("Ninh Binh province")."""
+def _names_a_place(candidate: _Candidate, mentions_by_end: dict[int, Mention], text: str) -> bool:
+    """Whether the words read end a run followed by a word for a place ("Ninh Binh province"),
+    or go on in one with a building's ("Al Husseiniya Palace")."""
     mention = mentions_by_end.get(candidate.tokens[-1].end)
-    return mention is not None and mention.word_after in PLACE_WORDS
+    if mention is not None:
+        return mention.word_after in PLACE_WORDS
+    after = _CAPITALISED_WORD_AFTER.match(text, candidate.tokens[-1].end)
+    return after is not None and after.group(1).lower() in BUILDING_WORDS
+
+
+_CAPITALISED_WORD_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 
 
 # Words after a name that make it a place's ("Ninh Binh province"); not those that follow a
@@ -1791,6 +1798,9 @@ PLACE_WORDS = frozenset(
     """province provinces district county region prefecture municipality oblast governorate
     village island islands river airport""".split()
 )
+# Words of a building's or a place's name that go on from a name ("Al Husseiniya Palace",
+# "Tahrir Square"): the name is the place's, not a person's spelled wrong.
+BUILDING_WORDS = frozenset({"palace", "square", "street", "avenue", "mosque", "stadium", "airport", "province"})
 
 
 def _surnames_in_capitals(mentions: Sequence[Mention]) -> bool:

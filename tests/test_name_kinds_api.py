@@ -1505,3 +1505,9 @@ def test_a_fix_takes_the_articles_spelling_only_where_the_damage_is_no_nearer_th
     body = repair(client, "Abdulla Ameen was health minister. He had served under former president Yarneen.")
     fixes = {c["original"]: c["replacement"] for c in body["corrections"]}
     assert fixes == {"Yarneen": "Yameen"}
+
+
+def test_a_name_that_goes_on_into_a_buildings_is_the_buildings(client: FlaskClient) -> None:
+    # "Al Husseiniya Palace" is a palace, not a Hussam Al Husseini with an ending left on.
+    body = repair(client, "His Majesty King Abdullah on Wednesday at Al Husseiniya Palace received the minister.")
+    assert body["corrections"] == []
