@@ -583,7 +583,7 @@ def decide_names(
             continue  # "President John Maduro of Honduras" is not Venezuela's Nicolás Maduro
         if _after_another_nations_post(text, candidate.tokens[0].start, entry):
             continue  # "Peruvian Attorney General Juari Villen" is not Finland's Jari Vilén
-        decisions.extend(_decision(text, _in_context(candidate, article, index), scorer))
+        decisions.extend(_decision(text, _in_context(_article_as_written(candidate), article, index), scorer))
     decisions += _surnames_as_their_full_name(decisions, named, article, index)
     decisions = _not_against_a_surname_put_right(_no_surer_than_their_naming(decisions, article))
     decisions = [d for d in decisions if d.confidence >= min_confidence]
@@ -2016,6 +2016,16 @@ _NATION = {
     "northern ireland": "united kingdom", "great britain": "united kingdom", "britain": "united kingdom",
     "cape verde": "cabo verde",
 }
+
+
+def _article_as_written(candidate: _Candidate) -> _Candidate:
+    """A fix keeps the Arabic article of the surname in the case the text writes it:
+    "Mohammed al-Halbousina" is put right as al-Halbousi, not the gazetteer's Al-Halbousi."""
+    written, last = candidate.tokens[-1].text, candidate.replacement_words[-1] if candidate.replacement_words else ""
+    article = written[:3]
+    if article.islower() and article[2:] == "-" and last[:3] != article and last[:3].lower() == article:
+        return replace(candidate, replacement_words=(*candidate.replacement_words[:-1], article + last[3:]))
+    return candidate
 
 
 def _in_handle(text: str, start: int, end: int) -> bool:

@@ -1511,3 +1511,9 @@ def test_a_name_that_goes_on_into_a_buildings_is_the_buildings(client: FlaskClie
     # "Al Husseiniya Palace" is a palace, not a Hussam Al Husseini with an ending left on.
     body = repair(client, "His Majesty King Abdullah on Wednesday at Al Husseiniya Palace received the minister.")
     assert body["corrections"] == []
+
+
+def test_a_fix_keeps_the_arabic_article_in_the_case_written(client: FlaskClient) -> None:
+    body = repair(client, "Iraq's supreme court revoked the membership of then Speaker Mohammed al-Halbousina.")
+    [fix] = body["corrections"]
+    assert fix["replacement"] == "Mohammed al-Halbousi"
