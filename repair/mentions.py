@@ -126,7 +126,7 @@ _NEXT_WORD = re.compile(rf"{_NOT_LETTER}*({_WORD_PATTERN})")
 # party and state or a post in capitals before the colon: "REP. EARL CARTER (R-GA):", "SEN.
 # MITCH MCCONNELL (R-KY), MINORITY LEADER:"), if any, and the next word, in one match.
 _LABEL_AND_NEXT_WORD = re.compile(
-    rf"([ \t]*(?::|[\u2013\u2014]|-(?=\s)|\([^()\n]{{1,40}}\)(?:,[ \t]*[A-Z][A-Z .'-]{{0,60}})?[ \t]*:))?"
+    rf"([ \t]*(?::|[\u2013\u2014]|-(?=\s)|(?:\([^()\n]{{1,40}}\))?(?:,[ \t]*[A-Z][A-Z .'-]{{0,60}})?[ \t]*:))?"
     rf"(?:{_NOT_LETTER}*({_WORD_PATTERN}))?"
 )
 # Before a run, read in the reversed text in one match (where two took a tenth of reading a

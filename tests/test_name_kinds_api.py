@@ -1517,3 +1517,10 @@ def test_a_fix_keeps_the_arabic_article_in_the_case_written(client: FlaskClient)
     body = repair(client, "Iraq's supreme court revoked the membership of then Speaker Mohammed al-Halbousina.")
     [fix] = body["corrections"]
     assert fix["replacement"] == "Mohammed al-Halbousi"
+
+
+def test_a_speaker_label_with_the_post_after_the_name_stays_in_capitals(client: FlaskClient) -> None:
+    # A transcript's "NAME, POST:" label: capitals are the style, and the fix keeps them.
+    body = repair(client, "ANTHONY ALBANEZE, PRIME MINISTER: Thanks very much for joining us today.")
+    [fix] = body["corrections"]
+    assert (fix["original"], fix["replacement"]) == ("ANTHONY ALBANEZE", "ANTHONY ALBANESE")
