@@ -492,7 +492,9 @@ def decide_names(
             # (Put right as it stands, though, only where the run is not another person's full
             # name: "Mohammed Ali Gedi" is no Yonis Ali Guedi; the first name may yet be a
             # swapped one, _swapped_given.)
-            if not _after_another_first_name(mention, candidate, index):
+            if not _after_another_first_name(mention, candidate, index) and not _changed_inside_a_longer_name(
+                mention, candidate
+            ):
                 candidates.append(candidate)
         free = {id(t) for t in tokens if id(t) not in covered}
         if len(free) >= 2:
@@ -1056,6 +1058,21 @@ def _after_another_first_name(mention: Mention, reading: _Candidate, index: Name
     return not any(
         t.key == g or _valid_variant(t.key, g, reading.entry_id, index, given=True) for t in run for f in forms for g in f
     )
+
+
+def _changed_inside_a_longer_name(mention: Mention, reading: _Candidate) -> bool:
+    """Whether a reading changes its first word where the run goes on before it with a name of
+    nobody's reading: the word is a middle or family name of a longer name, not a first name
+    misspelt ("Manuel Mbela Bama Ndong", an ambassador, is no Obama Ndong). (Not after a title
+    or an English word: "French President Emanuel McCone", "Yesterday Emanuel McCone".)"""
+    lead = reading.tokens[0]
+    if not reading.replacement_words or reading.replacement_words[0] == lead.text:
+        return False
+    at = next(i for i, t in enumerate(mention.tokens) if t is lead)
+    if at == 0:
+        return False
+    before = mention.tokens[at - 1]
+    return before.key not in TITLES and len(before.key) > 1 and _zipf(before.key) < COMMON_WORD_ZIPF
 
 
 def _reads_as_surname_opener(key: str, reading: _Candidate, index: NameIndex) -> bool:

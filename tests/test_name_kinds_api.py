@@ -1524,3 +1524,14 @@ def test_a_speaker_label_with_the_post_after_the_name_stays_in_capitals(client: 
     body = repair(client, "ANTHONY ALBANEZE, PRIME MINISTER: Thanks very much for joining us today.")
     [fix] = body["corrections"]
     assert (fix["original"], fix["replacement"]) == ("ANTHONY ALBANEZE", "ANTHONY ALBANESE")
+
+
+def test_a_word_inside_a_longer_name_is_no_first_name_to_put_right(client: FlaskClient) -> None:
+    # "Manuel Mbela Bama Ndong": "Bama" is one of the ambassador's names, not a damaged "Obama"
+    # of the gazetteer's Obama Ndongs.
+    text = (
+        "The envoys who presented their credentials included the Ambassador of the Republic of "
+        "Equatorial Guinea Manuel Mbela Bama Ndong."
+    )
+    body = repair(client, text)
+    assert body["corrections"] == []
