@@ -1638,8 +1638,11 @@ def _agree_given(
     if token.key == target:
         return token.text, 1.0, f"first name '{token.text}' matches"
     written = _gazetteer_given(form, slot, token)
-    if _valid_variant(token.key, target, entry.id, index, given=True):
-        # "Sergey" for "Sergei": another right spelling
+    if _valid_variant(token.key, target, entry.id, index, given=True) or (
+        token.key in _words_of(entry.full_names) and token.key not in _words_of((entry.surname, form.surname))
+    ):
+        # "Sergey" for "Sergei": another right spelling; "Luvsannamsrai", as another of the
+        # person's own names writes it (Oyunerdene Luvsannamsrai), for the genitive Luvsannamsrain.
         return token.text, 1.0, f"first name '{token.text}' is another spelling of '{written}'"
     if len(token.key) >= 5 and (_vowel_respelled(token.key, target) or _vowel_between(token.key, target)) and not (
         index.is_given_name(token.key) or index.variants.is_name(token.key) or index.variants.is_name(target)
@@ -3159,6 +3162,12 @@ def _valid_variant(written: str, gazetteer_key: str, entry_id: str, index: NameI
 # Letters with a mark that English writes as two ("ş" as "sh"), and what shows a word may be so written.
 _SPELLED_OUT = str.maketrans({"ş": "sh", "ș": "sh", "š": "sh", "ç": "ch", "č": "ch", "ć": "ch", "ž": "zh", "ț": "ts", "ğ": ""})
 _SOUNDS_SPELLED_OUT = re.compile("sh|ch|zh|ts")
+
+
+@lru_cache(maxsize=4096)
+def _words_of(full_names: tuple[str, ...]) -> frozenset[str]:
+    """The words of a person's names, folded."""
+    return frozenset(fold(word) for name in full_names for word in name.split())
 
 
 @lru_cache(maxsize=4096)

@@ -1535,3 +1535,10 @@ def test_a_word_inside_a_longer_name_is_no_first_name_to_put_right(client: Flask
     )
     body = repair(client, text)
     assert body["corrections"] == []
+
+
+def test_a_first_name_as_another_of_the_persons_names_writes_it_stays(client: FlaskClient) -> None:
+    # The gazetteer has Luvsannamsrain Oyun-Erdene and, as another of his names, Oyunerdene
+    # Luvsannamsrai: "Luvsannamsrai" is his, not his first name cut short.
+    body = repair(client, "Mongolian Prime Minister Luvsannamsrai Oyun-Erdene arrived in Seoul on Wednesday.")
+    assert body["corrections"] == []
