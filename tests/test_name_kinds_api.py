@@ -152,6 +152,10 @@ UNTOUCHED = [
         "The meeting between Foreign Secretary Kwatra and Foreign Minister Ali Sabry followed.",
         id="a-name-a-source-misspelt-is-written-right-in-the-gazetteer",
     ),
+    pytest.param(
+        "Governor Hope Uzodimma of Imo State inaugurated the new road on Monday.",
+        id="a-spelling-the-source-lacks-is-curated",
+    ),
 ]
 
 # (text, as written, put right): applied.
