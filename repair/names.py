@@ -3080,6 +3080,11 @@ def prior(confidence: float, entry: Entry, *, in_article: bool = False) -> float
     return confidence * (0.75 + 0.25 * prominence)
 
 
+# Countries whose names, from Sanskrit, are written with or without a final "a" (Sadananda,
+# Sadanand), as Hindi and Nepali speak them.
+SCHWA_DROPPING_COUNTRIES = frozenset({"India", "Nepal"})
+
+
 def is_valid_variant(
     written: str, gazetteer_key: str, entry: Entry, variants: NameVariants, *, given: bool = False
 ) -> bool:
@@ -3103,6 +3108,13 @@ def is_valid_variant(
         return True  # the surname as one of the person's aliases ends: Mohamed Hamdan Daglo
     if given and entry.country in EAST_SLAVIC_COUNTRIES and same_east_slavic_name(written, gazetteer_key):
         return True  # a Ukrainian's first name in its Russian form: Vladimir Zelensky
+    if (
+        given and entry.country in SCHWA_DROPPING_COUNTRIES and len(written) >= 5 and written + "a" == gazetteer_key
+        and not (written[-1] in "rylvw" and written[-2] not in "aeiou")
+    ):
+        # Hindi and Nepali leave a final "a" unsaid, and often unwritten: Sadanand Gowda (not
+        # after a consonant and r, y, l or v, where it is said: "Narendr" is Narendra cut short).
+        return True
     if _SOUNDS_SPELLED_OUT.search(written) and written in _english_spellings(entry.full_names):
         return True  # the letters English spells out: Yaşar Güler's "Yashar", Tomáš's "Tomash"
     if {written[:1], gazetteer_key[:1]} <= {"i", "y"} and written[1:2] in ("a", "e", "o", "u") and written[1:] == gazetteer_key[1:]:

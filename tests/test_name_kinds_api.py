@@ -156,6 +156,7 @@ UNTOUCHED = [
         "Governor Hope Uzodimma of Imo State inaugurated the new road on Monday.",
         id="a-spelling-the-source-lacks-is-curated",
     ),
+    pytest.param("Sadanand Gowda and Ramdas Athawale also took oath.", id="an-indian-first-name-without-its-final-a"),
 ]
 
 # (text, as written, put right): applied.
@@ -215,6 +216,9 @@ APPLIED = [
     pytest.param(
         "Saudi Crown Prince Mohammed bin Salmon met the envoy.",
         "Mohammed bin Salmon", "Mohammed bin Salman", id="english-word-for-a-name-is-no-romanisation",
+    ),
+    pytest.param(
+        "Prime Minister Narendr Modi spoke.", "Narendr Modi", "Narendra Modi", id="a-final-a-said-after-dr-cut-off",
     ),
 ]
 
