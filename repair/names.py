@@ -1254,6 +1254,8 @@ def _damaged_after_middle_names_left_out(
     if not 3 <= len(window) <= 4:
         return []
     given, middle, surname = window[:1], window[1:-1], window[-1:]
+    if not (index.is_given_name(given[0].key) or index.surname(surname[0].key)):
+        return []  # (neither part is a name: "United Nations Security Council", most runs here)
     if any(
         not t.is_capitalised or t.text in PARTICLES or t.key in PATRONYMIC or t.key in SURNAME_PARTICLES
         or t.key in _ARABIC_SURNAME_OPENERS or t.key in ARABIC_ARTICLES
