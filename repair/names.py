@@ -292,7 +292,7 @@ class _Article:
         found = self._countries.get(country)
         if found is None:
             folded = fold(country)
-            stem = folded[: max(4, len(folded) - 2)] if " " not in folded else folded
+            stem = _country_stem(folded) if " " not in folded else folded
             words = (stem, *COUNTRY_WORDS.get(country, ()))
             text = self.folded_text()
             found = self._countries[country] = bool(country) and country != "unknown" and any(w in text for w in words)
@@ -1256,11 +1256,7 @@ def _damaged_after_middle_names_left_out(
     given, middle, surname = window[:1], window[1:-1], window[-1:]
     if not (index.is_given_name(given[0].key) or index.surname(surname[0].key)):
         return []  # (neither part is a name: "United Nations Security Council", most runs here)
-    if any(
-        not t.is_capitalised or t.text in PARTICLES or t.key in PATRONYMIC or t.key in SURNAME_PARTICLES
-        or t.key in _ARABIC_SURNAME_OPENERS or t.key in ARABIC_ARTICLES
-        for t in middle
-    ):
+    if not all(_may_be_a_middle_name(t) for t in middle):
         return []
     found = []
     for entry_id in index.full_name_candidates(given[0].key, surname[0].key):
@@ -1288,14 +1284,22 @@ def _form_with_middle_name_left_out(window: tuple[Token, ...], index: NameIndex)
     if len(window) != 3:
         return None
     middle = window[1]
-    if not middle.is_capitalised or middle.text in PARTICLES or middle.key in PATRONYMIC:
+    if not _may_be_a_middle_name(middle):
         return None
     if index.is_given_name(middle.key):
         return None  # "Krishna Prasad Koirala" may be Girija Prasad Koirala's, a first name swapped
-    if middle.key in SURNAME_PARTICLES or middle.key in _ARABIC_SURNAME_OPENERS or middle.key in ARABIC_ARTICLES:
-        return None
     forms = index.full_name(f"{window[0].key} {window[2].key}")
     return forms[0] if forms else None
+
+
+def _may_be_a_middle_name(token: Token) -> bool:
+    """Whether a word between a first name and a surname may be a middle name the gazetteer
+    leaves out: capitalised, and no particle, patronymic or article ("Mohammed bin Salman" is
+    no Mohammed Salman)."""
+    return token.is_capitalised and not (
+        token.text in PARTICLES or token.key in PATRONYMIC or token.key in SURNAME_PARTICLES
+        or token.key in _ARABIC_SURNAME_OPENERS or token.key in ARABIC_ARTICLES
+    )
 
 
 def _same_sound_as_the_best_known(key: str, entry_id: str, index: NameIndex) -> bool:
@@ -1991,11 +1995,16 @@ def _country_of_adjective(word: str) -> str:
             return _country_key(country)
     if not _ADJECTIVE_ENDING.search(word):
         return ""
-    matches = [c for c in _SINGLE_WORD_COUNTRIES if word != c and word.startswith(c[: max(4, len(c) - 2)])]
+    matches = [c for c in _SINGLE_WORD_COUNTRIES if word != c and word.startswith(_country_stem(c))]
     return max(matches, key=len, default="")
 
 
 _ADJECTIVE_ENDING = re.compile(r"(?:an|ian|ese|i|ish|ic|ean|ine)$")
+
+
+def _country_stem(folded: str) -> str:
+    """What a country's words start with ("keny" of Kenya: Kenyan, Kenyans)."""
+    return folded[: max(4, len(folded) - 2)]
 
 
 def _country_key(name: str) -> str:
